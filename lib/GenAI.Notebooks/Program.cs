@@ -1,0 +1,1 @@
+namespace GenAI.Notebooks; public static class Program { public static int Main(string[] args) => 0; }
