@@ -7,10 +7,19 @@ cd "$(dirname "$0")/.."
 
 # Debian packages: libtorch (the engine), Chromium (browser tests, PNG export),
 # Fashion-MNIST (image data), npm (offline copies of plotly.js, KaTeX, highlight.js).
-apt_packages=(libtorch-dev chromium dataset-fashion-mnist npm cmake g++)
+# Each entry: Debian package, then the file that shows it is there (a command or a path).
+apt_packages=(
+  "libtorch-dev /usr/lib/x86_64-linux-gnu/cmake/Torch/TorchConfig.cmake"
+  "chromium chromium"
+  "dataset-fashion-mnist /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"
+  "npm npm"
+  "cmake cmake"
+  "g++ g++"
+)
 missing=()
-for p in "${apt_packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+for entry in "${apt_packages[@]}"; do
+  set -- $entry
+  if [[ "$2" == /* ]]; then [ -e "$2" ] || missing+=("$1"); else command -v "$2" >/dev/null || missing+=("$1"); fi
 done
 if [ ${#missing[@]} -gt 0 ]; then
   sudo_cmd=""
