@@ -8,8 +8,11 @@ cd "$(dirname "$0")/.."
 # Debian packages: libtorch (the engine), Chromium (browser tests, PNG export),
 # Fashion-MNIST (image data), npm (offline copies of plotly.js, KaTeX, highlight.js).
 # Each entry: Debian package, then the file that shows it is there (a command or a path).
+# A libtorch tree named by LIBTORCH (the devcontainer's CUDA one) stands in for libtorch-dev.
+libtorch_config=/usr/lib/x86_64-linux-gnu/cmake/Torch/TorchConfig.cmake
+[ -z "${LIBTORCH:-}" ] || libtorch_config="$LIBTORCH/share/cmake/Torch/TorchConfig.cmake"
 apt_packages=(
-  "libtorch-dev /usr/lib/x86_64-linux-gnu/cmake/Torch/TorchConfig.cmake"
+  "libtorch-dev $libtorch_config"
   "chromium chromium"
   "dataset-fashion-mnist /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"
   "npm npm"
