@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using GenAI.Notebooks.Documents;
+using GenAI.Notebooks.Rendering;
+
+namespace GenAI.Notebooks.Cli;
+
+/// <summary>
+/// The "run" command: expands folders into their notebooks (file name order = course order), runs each
+/// notebook in a fresh process of this program (native memory such as libtorch's cannot be unloaded),
+/// writes index.html for folders and ends with "N passed, M failed".
+/// </summary>
+public static class RunCommand
+{
+    public const string Name = "run";
+
+    public static int Run(RunOptions options)
+    {
+        var notebooks = new List<string>();
+        var sawFolder = false;
+        var failed = 0;
+        foreach (var input in options.Inputs)
+        {
+            if (Directory.Exists(input))
+            {
+                sawFolder = true;
+                notebooks.AddRange(Directory.EnumerateFiles(input)
+                    .Where(f => f.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".dib", StringComparison.OrdinalIgnoreCase))
+                    .OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal));
+            }
+            else if (File.Exists(input))
+            {
+                notebooks.Add(input);
+            }
+            else
+            {
+                Console.WriteLine($"error: {input}: no such notebook or folder.");
+                failed++;
+            }
+        }
+
+        Directory.CreateDirectory(options.OutputFolder);
+        var indexLink = sawFolder ? "index.html" : null;
+        var entries = new List<IndexEntry>();
+        var passed = 0;
+        foreach (var notebook in notebooks)
+        {
+            var clock = Stopwatch.StartNew();
+            var exitCode = RunChild(options.ToChildArguments(notebook, indexLink));
+            var ok = exitCode == 0;
+            Console.WriteLine($"{(ok ? "PASS" : "FAIL")} {notebook} ({clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
+            if (ok) passed++; else failed++;
+            entries.Add(new IndexEntry(TitleOf(notebook), Path.GetFileNameWithoutExtension(notebook) + ".html", ok));
+        }
+
+        if (sawFolder)
+        {
+            try
+            {
+                PageAssets.CopyTo(options.OutputFolder);
+            }
+            catch (IOException e)
+            {
+                Console.WriteLine($"error: {e.Message}");
+                failed++;
+            }
+            var title = string.Join(", ", options.Inputs.Where(Directory.Exists).Select(d => Path.GetFileName(Path.GetFullPath(d).TrimEnd('/'))));
+            File.WriteAllText(Path.Combine(options.OutputFolder, "index.html"), IndexPage.Render(title, entries));
+        }
+        Console.WriteLine($"{passed} passed, {failed} failed");
+        return failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>Starts this program again with run-one; the child writes to our console directly.</summary>
+    private static int RunChild(IEnumerable<string> arguments)
+    {
+        var host = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find the running executable to start a notebook process");
+        var start = new ProcessStartInfo(host) { UseShellExecute = false };
+        // Under `dotnet GenAI.Notebooks.dll` the host is dotnet itself and needs the program's path first.
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+            start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
+        start.ArgumentList.Add(RunOneCommand.Name);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        Console.Out.Flush();
+        using var child = Process.Start(start) ?? throw new InvalidOperationException($"could not start {host}");
+        child.WaitForExit();
+        return child.ExitCode;
+    }
+
+    private static string TitleOf(string path)
+    {
+        try
+        {
+            return HtmlRenderer.Title(path.EndsWith(".dib", StringComparison.OrdinalIgnoreCase) ? DibReader.Read(path) : IpynbReader.Read(path));
+        }
+        catch (NotebookFormatException)
+        {
+            return Path.GetFileNameWithoutExtension(path);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text;
+
+namespace GenAI.Notebooks.Documents;
+
+/// <summary>One output of a code cell, in the shapes VS Code saves (POLYGLOT.md §1).</summary>
+public abstract class CellOutput;
+
+/// <summary>Console text; consecutive writes to the same stream are kept as one output.</summary>
+public sealed class StreamOutput(string name) : CellOutput
+{
+    public string Name { get; } = name;
+
+    public StringBuilder Text { get; } = new();
+}
+
+/// <summary>A displayed or returned value: one text per mime type (display_data).</summary>
+public sealed class DisplayOutput(string? displayId, IReadOnlyDictionary<string, string> data) : CellOutput
+{
+    /// <summary>Lets DisplayedValue.Update find and replace this output.</summary>
+    public string? DisplayId { get; } = displayId;
+
+    public IReadOnlyDictionary<string, string> Data { get; set; } = data;
+}
+
+/// <summary>A failed cell: the kernel-style message, shown as the traceback lines too.</summary>
+public sealed class ErrorOutput(string message) : CellOutput
+{
+    public string Message { get; } = message;
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using GenAI.Notebooks.Documents;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GenAI.Notebooks.Parameters;
+
+/// <summary>A --param that cannot be applied; the message names the parameter and the notebook.</summary>
+public sealed class ParameterException(string message) : Exception(message);
+
+/// <summary>
+/// Papermill-style parameters: the cell tagged "parameters" declares the defaults; overrides from the
+/// command line go into a new cell tagged "injected-parameters" right after it, each value written as a
+/// C# literal of the type its name is declared with.
+/// </summary>
+public static class ParameterInjector
+{
+    public const string ParametersTag = "parameters";
+    public const string InjectedTag = "injected-parameters";
+
+    /// <summary>Adds the injected cell; with no overrides the notebook is left as it is.</summary>
+    public static void Inject(Notebook notebook, IReadOnlyList<KeyValuePair<string, string>> overrides)
+    {
+        if (overrides.Count == 0) return;
+        var index = notebook.Cells.FindIndex(c => c.Kind == CellKind.Code && c.Tags.Contains(ParametersTag));
+        if (index < 0)
+            throw new ParameterException(
+                $"{notebook.Path}: --param {overrides[0].Key} given, but the notebook has no code cell tagged '{ParametersTag}' to override.");
+        var declared = Declarations(notebook.Cells[index].Source);
+
+        var lines = new List<string> { "// Parameters injected by the headless runner (--param)." };
+        foreach (var (name, text) in overrides)
+        {
+            if (!declared.TryGetValue(name, out var type))
+                throw new ParameterException(
+                    $"{notebook.Path}: --param {name}: the parameters cell does not declare '{name}' (it declares: {string.Join(", ", declared.Keys.DefaultIfEmpty("nothing"))}).");
+            lines.Add($"{type} {name} = {Literal(name, type, text)};");
+        }
+        var metadata = new JsonObject
+        {
+            ["polyglot_notebook"] = new JsonObject { ["kernelName"] = KernelNames.CSharp },
+            ["tags"] = new JsonArray(InjectedTag),
+        };
+        notebook.Cells.Insert(index + 1, new Cell(CellKind.Code, UniqueId(notebook), string.Join("\n", lines), metadata));
+    }
+
+    /// <summary>Top-level variables of the parameters cell with their declared type (the literal's type for var).</summary>
+    public static Dictionary<string, string> Declarations(string source)
+    {
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest, kind: SourceCodeKind.Script));
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var root = tree.GetCompilationUnitRoot();
+        // In a script, top-level declarations parse as fields; accept local declarations too.
+        var declarations = root.Members.OfType<FieldDeclarationSyntax>().Select(f => f.Declaration)
+            .Concat(root.Members.OfType<GlobalStatementSyntax>().Select(g => g.Statement)
+                .OfType<LocalDeclarationStatementSyntax>().Select(l => l.Declaration));
+        foreach (var declaration in declarations)
+        {
+            foreach (var variable in declaration.Variables)
+            {
+                var type = declaration.Type.IsVar ? LiteralType(variable.Initializer?.Value) : declaration.Type.ToString();
+                if (type is not null)
+                    result[variable.Identifier.Text] = type;
+            }
+        }
+        return result;
+    }
+
+    private static string? LiteralType(ExpressionSyntax? value) => value switch
+    {
+        LiteralExpressionSyntax { Token.Value: { } literal } => literal switch
+        {
+            bool => "bool", int => "int", long => "long", double => "double", float => "float", string => "string", _ => null,
+        },
+        PrefixUnaryExpressionSyntax { Operand: var operand } when value.IsKind(SyntaxKind.UnaryMinusExpression) => LiteralType(operand),
+        _ => null,
+    };
+
+    /// <summary>The command-line text as a C# literal of the declared type, or an error naming both.</summary>
+    public static string Literal(string name, string type, string text)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        string? literal = type switch
+        {
+            "bool" or "Boolean" or "System.Boolean" => bool.TryParse(text, out var b) ? (b ? "true" : "false") : null,
+            "int" or "Int32" or "System.Int32" => int.TryParse(text, NumberStyles.Integer, invariant, out var i) ? i.ToString(invariant) : null,
+            "long" or "Int64" or "System.Int64" => long.TryParse(text, NumberStyles.Integer, invariant, out var l) ? l.ToString(invariant) + "L" : null,
+            "double" or "Double" or "System.Double" => double.TryParse(text, NumberStyles.Float, invariant, out var d) && double.IsFinite(d)
+                ? d.ToString("R", invariant) + "d" : null,
+            "float" or "Single" or "System.Single" => float.TryParse(text, NumberStyles.Float, invariant, out var f) && float.IsFinite(f)
+                ? f.ToString("R", invariant) + "f" : null,
+            "string" or "String" or "System.String" => SymbolDisplay.FormatLiteral(text, quote: true),
+            _ => throw new ParameterException($"--param {name}: '{name}' is declared as {type}; only bool, int, long, double, float and string parameters can be set from the command line."),
+        };
+        return literal ?? throw new ParameterException($"--param {name}={text}: '{text}' is not a valid {type}.");
+    }
+
+    private static string UniqueId(Notebook notebook)
+    {
+        var id = InjectedTag;
+        for (var n = 2; notebook.Cells.Any(c => c.Id == id); n++)
+            id = $"{InjectedTag}-{n}";
+        return id;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Reflection;
+
+namespace GenAI.Notebooks.Rendering;
+
+/// <summary>
+/// Copies what a rendered page needs into an "assets" folder beside it, so the pages open offline
+/// (file://, no CDN): plotly.js, KaTeX with its fonts, highlight.js, and the page's own script and style.
+/// </summary>
+public static class PageAssets
+{
+    public const string FolderName = "assets";
+
+    /// <summary>Paths as the pages reference them, relative to the page.</summary>
+    public static readonly string[] Stylesheets = ["assets/katex/katex.min.css", "assets/highlight/vs.min.css", "assets/notebook-page.css"];
+
+    public static readonly string[] Scripts =
+        ["assets/plotly.min.js", "assets/katex/katex.min.js", "assets/highlight/highlight.min.js", "assets/notebook-page.js"];
+
+    public static void CopyTo(string outputFolder)
+    {
+        var target = Path.Combine(outputFolder, FolderName);
+        CopyFile(WebAssets.PlotlyJsPath, Path.Combine(target, "plotly.min.js"));
+        CopyFile(Path.Combine(WebAssets.KatexFolder, "katex.min.js"), Path.Combine(target, "katex", "katex.min.js"));
+        CopyFile(Path.Combine(WebAssets.KatexFolder, "katex.min.css"), Path.Combine(target, "katex", "katex.min.css"));
+        // katex.min.css refers to fonts/KaTeX_*.woff2 etc. relative to itself.
+        foreach (var font in Directory.GetFiles(Path.Combine(WebAssets.KatexFolder, "fonts")))
+            CopyFile(font, Path.Combine(target, "katex", "fonts", Path.GetFileName(font)));
+        CopyFile(Path.Combine(WebAssets.HighlightFolder, "highlight.min.js"), Path.Combine(target, "highlight", "highlight.min.js"));
+        CopyFile(Path.Combine(WebAssets.HighlightFolder, "styles", "vs.min.css"), Path.Combine(target, "highlight", "vs.min.css"));
+        foreach (var resource in new[] { "notebook-page.js", "notebook-page.css" })
+        {
+            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+                ?? throw new InvalidOperationException($"embedded resource {resource} is missing from the runner");
+            using var file = File.Create(Path.Combine(target, resource));
+            stream.CopyTo(file);
+        }
+    }
+
+    /// <summary>Copies unless an identical-looking copy is already there (the assets are large and shared by all pages).</summary>
+    private static void CopyFile(string source, string destination)
+    {
+        if (!File.Exists(source))
+            throw new FileNotFoundException($"web asset missing: {source} (run `npm ci` in lib/GenAI.Notebooks/web)", source);
+        var existing = new FileInfo(destination);
+        if (existing.Exists && existing.Length == new FileInfo(source).Length)
+            return;
+        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        File.Copy(source, destination, overwrite: true);
+    }
+}
