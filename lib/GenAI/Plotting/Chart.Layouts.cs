@@ -30,7 +30,7 @@ public static partial class Chart
     /// each with its own axes. A cell's title is the figure's title unless <paramref name="subplotTitles"/> gives one.
     /// </summary>
     public static Figure Grid(IReadOnlyList<Figure> figures, int rows, int columns,
-        IReadOnlyList<string>? subplotTitles = null, double horizontalSpacing = 0.08, double verticalSpacing = 0.12)
+        IReadOnlyList<string>? subplotTitles = null, double horizontalSpacing = 0.08, double verticalSpacing = 0.15)
     {
         const string chart = "Chart.Grid";
         var list = CheckFigures(figures, chart);
@@ -46,7 +46,13 @@ public static partial class Chart
         double cellWidth = (1 - horizontalSpacing * (columns - 1)) / columns;
         double cellHeight = (1 - verticalSpacing * (rows - 1)) / rows;
         var data = new JsonArray();
-        var layout = new JsonObject { ["height"] = Math.Max(350, 300 * rows), ["showlegend"] = list.Any(f => f.TraceCount > 1) };
+        var layout = new JsonObject
+        {
+            ["height"] = Math.Max(350, 330 * rows),
+            ["showlegend"] = list.Any(f => f.TraceCount > 1),
+            // Below the cells, where it cannot cover a colour bar at the right edge.
+            ["legend"] = new JsonObject { ["orientation"] = "h", ["x"] = 0, ["xanchor"] = "left", ["y"] = -0.08, ["yanchor"] = "top" },
+        };
         var annotations = new JsonArray();
 
         for (int i = 0; i < list.Count; i++)
@@ -62,6 +68,8 @@ public static partial class Chart
             foreach (var node in source.RawData)
             {
                 var trace = node!.DeepClone().AsObject();
+                // Unnamed traces would appear as "trace 4"; only named curves belong in the shared legend.
+                if (trace["name"] is null) trace["showlegend"] = false;
                 if (is3D) trace["scene"] = "scene" + n;
                 else
                 {

@@ -13,11 +13,13 @@ public static partial class Chart
     /// </summary>
     public static Figure Heatmap(double[,] z, IReadOnlyList<string>? xLabels = null, IReadOnlyList<string>? yLabels = null,
         string colorScale = "Viridis", bool showValues = false, string valueFormat = ".2f", bool reverseY = true,
-        double? zMin = null, double? zMax = null, bool showScale = true, string? name = null)
+        double? zMin = null, double? zMax = null, bool showScale = true, string? name = null, bool reverseScale = false)
     {
         const string chart = "Chart.Heatmap";
         var trace = MatrixTrace("heatmap", chart, z, xLabels, yLabels, colorScale, zMin, zMax, showScale, name);
         if (showValues) trace["texttemplate"] = $"%{{z:{valueFormat}}}";
+        // Plotly's sequential scales (Blues, Greys...) run dark to light; reversing makes large counts dark.
+        if (reverseScale) trace["reversescale"] = true;
         return Figure.FromTraces(trace).WithLayout(l =>
         {
             // Labels such as "0", "1", "2" would otherwise turn the axis numeric and lose their order.
@@ -31,10 +33,10 @@ public static partial class Chart
     public static Figure Heatmap<T>(IReadOnlyList<IReadOnlyList<T>> z, IReadOnlyList<string>? xLabels = null,
         IReadOnlyList<string>? yLabels = null, string colorScale = "Viridis", bool showValues = false,
         string valueFormat = ".2f", bool reverseY = true, double? zMin = null, double? zMax = null, bool showScale = true,
-        string? name = null)
+        string? name = null, bool reverseScale = false)
         where T : INumberBase<T> =>
         Heatmap(PlotlyJson.FromRows(z, "Chart.Heatmap", "z"), xLabels, yLabels, colorScale, showValues, valueFormat,
-            reverseY, zMin, zMax, showScale, name);
+            reverseY, zMin, zMax, showScale, name, reverseScale);
 
     /// <summary>
     /// Contour lines of z[row, column] over the grid x (one value per column) by y (one per row):

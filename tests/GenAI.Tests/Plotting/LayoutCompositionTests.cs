@@ -39,6 +39,9 @@ public class LayoutCompositionTests
         Assert.Equal(0.775, (double)layout["annotations"]![1]!["x"]!, 12);
         // The heat map's colour bar sits beside its own cell.
         Assert.Equal(1.01, (double)traces[1]!["colorbar"]!["x"]!, 12);
+        // Named curves stay in the legend; the unnamed heat map does not add a "trace 2" entry.
+        Assert.Null(traces[0]!["showlegend"]);
+        Assert.False((bool)traces[1]!["showlegend"]!);
     }
 
     [Fact]
@@ -52,7 +55,7 @@ public class LayoutCompositionTests
         Assert.Equal("scene2", (string?)figure.Data[1]!["scene"]);
         Assert.Equal(new[] { 0.0, 0.4 }, Json.Doubles(layout["scene2"]!["domain"]!["y"]), new ToleranceComparer(1e-12));
         Assert.Equal(new[] { "top", "bottom" }, layout["annotations"]!.AsArray().Select(a => (string?)a!["text"]));
-        Assert.Equal(600, (int)layout["height"]!);
+        Assert.Equal(660, (int)layout["height"]!);
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public class MatrixChartTests
         Assert.Equal(0.0, (double)trace["zmin"]!);
         Assert.Equal(10.0, (double)trace["zmax"]!);
         Assert.Null(trace["texttemplate"]);
+        Assert.Null(trace["reversescale"]);
         // Row 0 on top, labels kept as categories even when they look like numbers.
         Assert.Equal("reversed", (string?)figure.Layout["yaxis"]!["autorange"]);
         Assert.Equal("category", (string?)figure.Layout["yaxis"]!["type"]);
@@ -30,9 +31,10 @@ public class MatrixChartTests
     [Fact]
     public void Heatmap_can_write_values_in_cells_and_keep_row_0_at_the_bottom()
     {
-        var figure = Chart.Heatmap(Confusion, showValues: true, valueFormat: "d", reverseY: false, showScale: false);
+        var figure = Chart.Heatmap(Confusion, showValues: true, valueFormat: "d", reverseY: false, showScale: false, reverseScale: true);
 
         Assert.Equal("%{z:d}", (string?)figure.Data[0]!["texttemplate"]);
+        Assert.True((bool)figure.Data[0]!["reversescale"]!);
         Assert.False((bool)figure.Data[0]!["showscale"]!);
         Assert.Null(figure.Layout["yaxis"]);
     }

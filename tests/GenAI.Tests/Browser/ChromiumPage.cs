@@ -1,0 +1,103 @@
+using Microsoft.Playwright;
+
+namespace GenAI.Tests.Browser;
+
+/// <summary>
+/// Opens pages in Debian's chromium through Playwright (never a browser Playwright downloads), with the flags
+/// a closed network needs, and collects every page error and console error for the tests to assert on.
+/// Playwright gives each launch a fresh temporary profile itself (it refuses a --user-data-dir argument).
+/// </summary>
+public sealed class ChromiumPage : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ClosedNetworkFlags =
+    {
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync",
+    };
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+
+    private ChromiumPage(IPlaywright playwright, IBrowser browser, IPage page)
+    {
+        _playwright = playwright;
+        _browser = browser;
+        Page = page;
+        page.PageError += (_, error) => Errors.Add("page error: " + error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") Errors.Add("console error: " + message.Text);
+        };
+    }
+
+    public IPage Page { get; }
+
+    /// <summary>Uncaught exceptions and console errors seen so far.</summary>
+    public List<string> Errors { get; } = new();
+
+    /// <summary>Requests that tried to leave the machine (all are refused: the pages must work offline).</summary>
+    public List<string> BlockedRequests { get; } = new();
+
+    public static async Task<ChromiumPage> OpenAsync(int width = 1200, int height = 900)
+    {
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: run scripts/setup.sh (apt-get install chromium).");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ClosedNetworkFlags,
+        });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        var session = new ChromiumPage(playwright, browser, page);
+        // Anything but local files is refused, so a chart that only works with the CDN fails the test.
+        await page.RouteAsync("**/*", async route =>
+        {
+            if (route.Request.Url.StartsWith("file:", StringComparison.Ordinal) || route.Request.Url.StartsWith("data:", StringComparison.Ordinal))
+                await route.ContinueAsync();
+            else
+            {
+                session.BlockedRequests.Add(route.Request.Url);
+                await route.AbortAsync();
+            }
+        });
+        return session;
+    }
+
+    /// <summary>
+    /// Waits until every chart div of our figures holds Plotly's SVG (or the timeout passes) and returns,
+    /// per figure, whether it rendered.
+    /// </summary>
+    public async Task<bool[]> WaitForFiguresAsync(int expected, int timeoutMs = 20000)
+    {
+        try
+        {
+            await Page.WaitForFunctionAsync(
+                "n => { const f = document.querySelectorAll('.genai-figure'); " +
+                "return f.length >= n && [...f].every(d => d.querySelector('.main-svg')); }",
+                expected, new() { Timeout = timeoutMs, PollingInterval = 100 });
+        }
+        catch (TimeoutException)
+        {
+            // Fall through: the per-figure answer below says which ones did not render.
+        }
+        return await Page.EvaluateAsync<bool[]>(
+            "() => [...document.querySelectorAll('.genai-figure')].map(d => d.querySelector('.main-svg') !== null)");
+    }
+
+    /// <summary>A folder under the test output for screenshots a person can look at.</summary>
+    public static string ScreenshotPath(string name)
+    {
+        string folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.CloseAsync();
+        _playwright.Dispose();
+    }
+}
