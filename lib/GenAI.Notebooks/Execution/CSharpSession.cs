@@ -55,7 +55,8 @@ public sealed class CSharpSession
     }
 
     /// <param name="code">The cell's C# code (line numbers are the cell's).</param>
-    /// <param name="fileName">Name used for stack-trace lines, so a runtime error can be traced to its line.</param>
+    /// <param name="fileName">Name used for stack-trace lines, so a runtime error can be traced to its line
+    /// (Roslyn roots it at the working directory: "/notebooks/nb.ipynb#cell3:line 2").</param>
     /// <param name="extraReferences">Assemblies from resolved #r "nuget:" directives.</param>
     public async Task<SubmissionResult> RunAsync(string code, string fileName, IReadOnlyList<string> extraReferences)
     {
@@ -95,7 +96,7 @@ public sealed class CSharpSession
         for (var e = exception; e is not null; e = e.InnerException)
         {
             var frame = new StackTrace(e, fNeedFileInfo: true).GetFrames()
-                .FirstOrDefault(f => string.Equals(f.GetFileName(), fileName, StringComparison.Ordinal) && f.GetFileLineNumber() > 0);
+                .FirstOrDefault(f => string.Equals(Path.GetFileName(f.GetFileName()), fileName, StringComparison.Ordinal) && f.GetFileLineNumber() > 0);
             if (frame is not null)
                 return frame.GetFileLineNumber();
         }

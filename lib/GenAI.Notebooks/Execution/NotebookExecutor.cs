@@ -128,7 +128,7 @@ public sealed class NotebookExecutor
         {
             return Fail(cell, number, FailureKind.Unsupported, null, e.Message);
         }
-        var result = await _session!.RunAsync(code.Code, $"cell{number}", packages);
+        var result = await _session!.RunAsync(code.Code, $"{Path.GetFileName(_notebook.Path)}#cell{number}", packages);
         if (result.Error is not null)
         {
             var kind = result.IsCompileError ? FailureKind.Compile : FailureKind.Runtime;

@@ -89,6 +89,7 @@ public static partial class SubmissionParser
                 {
                     Flush(i + 1);
                     parts.Add(new ImportPart(Unquote(trimmed["#!import".Length..].Trim())));
+                    continue;
                 }
                 else if (UnsupportedMagics.Contains(name))
                     return Fail($"({i + 1},1): magic command '#!{name}' is not supported by the headless runner.");

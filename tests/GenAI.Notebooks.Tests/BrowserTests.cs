@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace GenAI.Notebooks.Tests;
+
+/// <summary>
+/// Opens rendered pages in the real (headless) Chromium, offline from file://, and checks what scripts made
+/// of them: KaTeX typeset the formulas, highlight.js coloured the code, plotly.js drew the chart.
+/// </summary>
+public sealed class BrowserTests(OutputsRun outputs, LibraryRun library) : IClassFixture<OutputsRun>, IClassFixture<LibraryRun>
+{
+    private static string RenderedDom(string page)
+    {
+        var start = new ProcessStartInfo("chromium") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000", "--dump-dom", new Uri(page).AbsoluteUri })
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var dom = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) dom.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"chromium did not finish rendering {page}");
+        }
+        process.WaitForExit();
+        return dom.ToString();
+    }
+
+    [Fact]
+    public void Formulas_are_typeset_and_code_highlighted_offline()
+    {
+        var dom = RenderedDom(Path.Combine(outputs.Result.OutputFolder, "outputs.html"));
+        // Two formulas in the first markdown cell and one in the #!markdown output.
+        Assert.Equal(3, dom.Split("class=\"katex-html\"").Length - 1);
+        Assert.Contains("class=\"hljs-keyword\">var</span>", dom);
+    }
+
+    [Fact]
+    public void Chart_output_is_drawn_by_the_local_plotly()
+    {
+        var dom = RenderedDom(Path.Combine(library.Result.OutputFolder, "library.html"));
+        Assert.Contains("class=\"main-svg\"", dom);
+        Assert.Contains("squares", dom);
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using static GenAI.Notebooks.Tests.RunResult;
+
+namespace GenAI.Notebooks.Tests;
+
+/// <summary>One run of the Fixtures/errors folder: four notebooks that each fail in their own way.</summary>
+public sealed class ErrorsRun
+{
+    public RunResult Result { get; } = RunnerProcess.Run(RunnerProcess.Fixture("errors"));
+}
+
+/// <summary>Failures are reported with notebook, cell, line and message; later cells are skipped.</summary>
+public sealed class FailureTests(ErrorsRun run) : IClassFixture<ErrorsRun>
+{
+    private readonly RunResult _result = run.Result;
+
+    private static JsonObject Error(JsonObject cell)
+    {
+        var error = Outputs(cell).Last();
+        Assert.Equal("error", (string?)error["output_type"]);
+        Assert.Equal("Error", (string?)error["ename"]);
+        return error;
+    }
+
+    private static void AssertNotRun(JsonObject cell)
+    {
+        Assert.Null(cell["execution_count"]);
+        Assert.Empty(Outputs(cell));
+    }
+
+    [Fact]
+    public void Folder_run_fails_and_counts_every_notebook()
+    {
+        Assert.Equal(1, _result.ExitCode);
+        Assert.EndsWith("0 passed, 4 failed", _result.Output.TrimEnd());
+    }
+
+    [Fact]
+    public void Compile_error_is_reported_with_cell_line_and_the_kernel_message()
+    {
+        const string message = "(2,1): error CS0103: The name 'undefinedName' does not exist in the current context";
+        var path = Path.Combine(RunnerProcess.Fixture("errors"), "compile-error.ipynb");
+        Assert.Contains($"{path}: cell 3 (broken), line 2: compile error: {message}", _result.Output);
+        var error = Error(_result.Cell("compile-error", "broken"));
+        Assert.Equal(message, (string?)error["evalue"]);
+        Assert.Equal([message], error["traceback"]!.AsArray().Select(l => (string?)l));
+        AssertNotRun(_result.Cell("compile-error", "after"));
+    }
+
+    [Fact]
+    public void Runtime_error_keeps_earlier_output_and_names_the_throwing_line()
+    {
+        var cell = _result.Cell("runtime-error", "throws");
+        Assert.Equal("q is 7\n", Text(Outputs(cell)[0]["text"]));
+        var evalue = (string)Error(cell)["evalue"]!;
+        Assert.StartsWith("System.InvalidOperationException: bad value 42", evalue);
+        Assert.Contains("error: ", _result.Output);
+        Assert.Contains("runtime-error.ipynb: cell 2 (throws), line 2: runtime error: System.InvalidOperationException: bad value 42", _result.Output);
+        AssertNotRun(_result.Cell("runtime-error", "after"));
+    }
+
+    [Fact]
+    public void Cell_for_another_kernel_fails_loudly()
+    {
+        Assert.Contains("<div class=\"dni-plaintext\"><pre>2</pre></div>", Text(Outputs(_result.Cell("other-kernel", "csharp"))[0]["data"]!["text/html"]));
+        var evalue = (string)Error(_result.Cell("other-kernel", "fsharp"))["evalue"]!;
+        Assert.StartsWith("kernel 'fsharp' is not supported by the headless runner", evalue);
+        Assert.Contains("other-kernel.ipynb: cell 2 (fsharp): not supported: kernel 'fsharp'", _result.Output);
+        AssertNotRun(_result.Cell("other-kernel", "after"));
+    }
+
+    [Fact]
+    public void Malformed_json_is_an_error_naming_the_file_and_writes_nothing()
+    {
+        var path = Path.Combine(RunnerProcess.Fixture("errors"), "malformed.ipynb");
+        Assert.Contains($"error: {path}: malformed notebook JSON (line ", _result.Output);
+        Assert.False(File.Exists(Path.Combine(_result.OutputFolder, "malformed.ipynb")));
+    }
+
+    [Fact]
+    public void Failed_notebooks_still_get_pages_and_the_index_lists_them_in_file_order()
+    {
+        Assert.Contains("<pre class=\"error\">(2,1): error CS0103", _result.Html("compile-error"));
+        var index = File.ReadAllText(Path.Combine(_result.OutputFolder, "index.html"));
+        var order = new[] { "compile-error.html", "malformed.html", "other-kernel.html", "runtime-error.html" }
+            .Select(page => index.IndexOf($"href=\"{page}\"", StringComparison.Ordinal)).ToArray();
+        Assert.All(order, position => Assert.True(position > 0));
+        Assert.Equal(order.Order(), order);
+        Assert.Equal(4, index.Split("<span class=\"failed\">failed</span>").Length - 1);
+    }
+}
