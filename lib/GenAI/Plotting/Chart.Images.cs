@@ -102,16 +102,7 @@ public static partial class Chart
     /// <summary>An image trace for RGB bytes [row, column, channel], with the axes' ticks and grid hidden.</summary>
     internal static Figure ImageFigure(byte[,,] rgb, string? title)
     {
-        int h = rgb.GetLength(0), w = rgb.GetLength(1);
-        var z = new JsonArray();
-        for (int r = 0; r < h; r++)
-        {
-            var row = new JsonArray();
-            for (int c = 0; c < w; c++)
-                row.Add(new JsonArray((int)rgb[r, c, 0], (int)rgb[r, c, 1], (int)rgb[r, c, 2]));
-            z.Add(row);
-        }
-        var trace = new JsonObject { ["type"] = "image", ["z"] = z, ["colormodel"] = "rgb" };
+        var trace = new JsonObject { ["type"] = "image", ["source"] = PngEncoder.DataUri(rgb) };
         var figure = Figure.FromTraces(trace).WithLayout(l =>
         {
             foreach (var axis in new[] { "xaxis", "yaxis" })

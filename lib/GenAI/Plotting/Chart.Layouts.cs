@@ -30,7 +30,7 @@ public static partial class Chart
     /// each with its own axes. A cell's title is the figure's title unless <paramref name="subplotTitles"/> gives one.
     /// </summary>
     public static Figure Grid(IReadOnlyList<Figure> figures, int rows, int columns,
-        IReadOnlyList<string>? subplotTitles = null, double horizontalSpacing = 0.08, double verticalSpacing = 0.15)
+        IReadOnlyList<string>? subplotTitles = null, double horizontalSpacing = 0.08, double verticalSpacing = 0.2)
     {
         const string chart = "Chart.Grid";
         var list = CheckFigures(figures, chart);
@@ -48,7 +48,7 @@ public static partial class Chart
         var data = new JsonArray();
         var layout = new JsonObject
         {
-            ["height"] = Math.Max(350, 330 * rows),
+            ["height"] = Math.Max(350, 350 * rows),
             ["showlegend"] = list.Any(f => f.TraceCount > 1),
             // Below the cells, where it cannot cover a colour bar at the right edge.
             ["legend"] = new JsonObject { ["orientation"] = "h", ["x"] = 0, ["xanchor"] = "left", ["y"] = -0.08, ["yanchor"] = "top" },

@@ -5,7 +5,7 @@ namespace GenAI.Tests.Plotting;
 public class ImageChartTests
 {
     private static int[] Pixel(GenAI.Plotting.Figure figure, int row, int column) =>
-        figure.Data[0]!["z"]![row]![column]!.AsArray().Select(v => (int)v!).ToArray();
+        PngReader.FromTrace(figure.Data[0]).Pixel(row, column);
 
     [Fact]
     public void Grey_image_is_scaled_from_its_own_min_and_max_to_0_255()
@@ -13,9 +13,8 @@ public class ImageChartTests
         // -1 -> 0, 0 -> 127.5 -> 128 (round half to even gives 128), 1 -> 255.
         var figure = Chart.Image(new double[,] { { -1, 0 }, { 1, 0.5 } });
 
-        var trace = figure.Data[0]!;
-        Assert.Equal("image", (string?)trace["type"]);
-        Assert.Equal("rgb", (string?)trace["colormodel"]);
+        var picture = PngReader.FromTrace(figure.Data[0]);
+        Assert.Equal((2, 2), (picture.Width, picture.Height));
         Assert.Equal(new[] { 0, 0, 0 }, Pixel(figure, 0, 0));
         Assert.Equal(new[] { 128, 128, 128 }, Pixel(figure, 0, 1));
         Assert.Equal(new[] { 255, 255, 255 }, Pixel(figure, 1, 0));
@@ -62,9 +61,8 @@ public class ImageChartTests
         var images = new[] { new double[,] { { 0 } }, new double[,] { { 2 } }, new double[,] { { 4 } } };
         var figure = Chart.ImageGrid(images, columns: 2, padding: 1);
 
-        var z = figure.Data[0]!["z"]!.AsArray();
-        Assert.Equal(5, z.Count);
-        Assert.Equal(5, z[0]!.AsArray().Count);
+        var picture = PngReader.FromTrace(figure.Data[0]);
+        Assert.Equal((5, 5), (picture.Width, picture.Height));
         Assert.Equal(new[] { 255, 255, 255 }, Pixel(figure, 0, 0)); // padding
         Assert.Equal(new[] { 0, 0, 0 }, Pixel(figure, 1, 1));       // image 0 = min
         Assert.Equal(new[] { 128, 128, 128 }, Pixel(figure, 1, 3)); // image 1 = middle

@@ -55,7 +55,7 @@ public class LayoutCompositionTests
         Assert.Equal("scene2", (string?)figure.Data[1]!["scene"]);
         Assert.Equal(new[] { 0.0, 0.4 }, Json.Doubles(layout["scene2"]!["domain"]!["y"]), new ToleranceComparer(1e-12));
         Assert.Equal(new[] { "top", "bottom" }, layout["annotations"]!.AsArray().Select(a => (string?)a!["text"]));
-        Assert.Equal(660, (int)layout["height"]!);
+        Assert.Equal(700, (int)layout["height"]!);
     }
 
     [Fact]
@@ -75,9 +75,9 @@ public class LayoutCompositionTests
 
         var frames = figure.Frames;
         Assert.Equal(new[] { "t=2", "t=1", "t=0" }, frames.Select(f => (string?)f!["name"]));
-        Assert.Equal(255, (int)frames[2]!["data"]![0]!["z"]![0]![1]![0]!);
+        Assert.Equal(new[] { 255, 255, 255 }, PngReader.FromTrace(frames[2]!["data"]![0]).Pixel(0, 1));
         // The figure itself shows the first frame.
-        Assert.Equal(0, (int)figure.Data[0]!["z"]![0]![1]![0]!);
+        Assert.Equal(new[] { 0, 0, 0 }, PngReader.FromTrace(figure.Data[0]).Pixel(0, 1));
 
         var slider = figure.Layout["sliders"]![0]!;
         var sliderSteps = slider["steps"]!.AsArray();
