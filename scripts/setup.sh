@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages: libtorch (the engine), Chromium (browser tests, PNG export),
-# Fashion-MNIST (image data), npm (offline copies of plotly.js, KaTeX, highlight.js).
+# Fashion-MNIST (image data), npm (offline copies of plotly.js, KaTeX, highlight.js),
+# require.js (browser tests load charts the way VS Code's notebook webview does).
 # Each entry: Debian package, then the file that shows it is there (a command or a path).
 # A libtorch tree named by LIBTORCH (the devcontainer's CUDA one) stands in for libtorch-dev.
 libtorch_config=/usr/lib/x86_64-linux-gnu/cmake/Torch/TorchConfig.cmake
@@ -16,6 +17,7 @@ apt_packages=(
   "chromium chromium"
   "dataset-fashion-mnist /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"
   "npm npm"
+  "libjs-requirejs /usr/share/javascript/requirejs/require.min.js"
   "cmake cmake"
   "g++ g++"
 )

@@ -95,6 +95,25 @@ public sealed class ChromiumPage : IAsyncDisposable
         return Path.Combine(folder, name);
     }
 
+    /// <summary>Requests for plotly.js from the CDN that were answered with the local npm copy.</summary>
+    public List<string> CdnRequests { get; } = new();
+
+    /// <summary>
+    /// Answers requests for the CDN's plotly.js with the local copy, so the loading paths meant for VS Code
+    /// (require.js, or a script tag) can be exercised offline. Everything else stays blocked.
+    /// </summary>
+    public async Task ServePlotlyCdnLocallyAsync()
+    {
+        string plotly = await File.ReadAllTextAsync(GenAI.Plotting.PlotlyAssets.FindPlotlyJs()
+            ?? throw new FileNotFoundException("plotly.min.js is missing: run scripts/setup.sh"));
+        // Routes added later take precedence over the catch-all one that blocks the network.
+        await Page.RouteAsync(GenAI.Plotting.PlotlyAssets.CdnUrlWithoutExtension + ".js", async route =>
+        {
+            CdnRequests.Add(route.Request.Url);
+            await route.FulfillAsync(new() { Status = 200, ContentType = "application/javascript", Body = plotly });
+        });
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _browser.CloseAsync();
