@@ -35,6 +35,7 @@ public sealed class BrowserTests(OutputsRun outputs, LibraryRun library) : IClas
         var dom = RenderedDom(Path.Combine(outputs.Result.OutputFolder, "outputs.html"));
         // Two formulas in the first markdown cell and one in the #!markdown output.
         Assert.Equal(3, dom.Split("class=\"katex-html\"").Length - 1);
+        Assert.Equal(1, dom.Split("class=\"katex-display\"").Length - 1);
         Assert.Contains("class=\"hljs-keyword\">var</span>", dom);
     }
 

@@ -115,6 +115,13 @@ public sealed class OutputsTests(OutputsRun run) : IClassFixture<OutputsRun>
     }
 
     [Fact]
+    public void Import_magic_and_load_directive_run_a_script_relative_to_the_notebook()
+    {
+        Assert.Equal("42", Data(Outputs(Cell("import")).Single())["text/plain"]);
+        Assert.Equal("10", Data(Outputs(Cell("load")).Single())["text/plain"]);
+    }
+
+    [Fact]
     public void Saved_notebook_is_nbformat_4_5_with_an_id_on_every_cell_and_kernel_metadata()
     {
         var notebook = _result.Notebook("outputs");
@@ -151,6 +158,8 @@ public sealed class OutputsTests(OutputsRun run) : IClassFixture<OutputsRun>
         Assert.Contains("<title>Output kinds</title>", html);
         Assert.Contains("<h1 id=\"output-kinds\">Output kinds</h1>", html);
         Assert.Contains("<span class=\"math\">\\(a^2 + b^2\\)</span>", html);
+        // $$..$$ inside a paragraph is a display formula, as in VS Code.
+        Assert.Contains("<span class=\"math\">\\[\\sum_{i=1}^n i\\]</span>", html);
         Assert.Contains("<code class=\"language-csharp\">var xs = new[] { 1, 2, 3 };", html);
         Assert.Contains("<div class=\"output-html\"><b>bold</b></div>", html);
         Assert.Contains("<pre class=\"stderr\">warn\n</pre>", html);

@@ -7,7 +7,7 @@ namespace GenAI.Notebooks.Rendering;
 /// </summary>
 public static class WebAssets
 {
-    /// <summary>Overrides the search: a node_modules folder holding plotly.js-dist-min, katex and @highlightjs/cdn-assets.</summary>
+    /// <summary>Overrides the search: a node_modules folder holding plotly.js-dist-min, katex and @highlightjs/cdn-assets, or its parent.</summary>
     public const string EnvironmentVariable = "GENAI_WEB_ASSETS";
 
     private static readonly string RelativeNodeModules = Path.Combine("lib", "GenAI.Notebooks", "web", "node_modules");
@@ -29,7 +29,12 @@ public static class WebAssets
     {
         var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrEmpty(fromEnvironment))
-            return Directory.Exists(fromEnvironment) ? Path.GetFullPath(fromEnvironment) : null;
+        {
+            // Either the node_modules folder itself or the folder holding it (like lib/GenAI.Notebooks/web).
+            var nested = Path.Combine(fromEnvironment, "node_modules");
+            return Directory.Exists(nested) ? Path.GetFullPath(nested)
+                : Directory.Exists(fromEnvironment) ? Path.GetFullPath(fromEnvironment) : null;
+        }
         foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
