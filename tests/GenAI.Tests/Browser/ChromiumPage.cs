@@ -3,11 +3,11 @@ using Microsoft.Playwright;
 namespace GenAI.Tests.Browser;
 
 /// <summary>
-/// Opens pages in Debian's chromium through Playwright (never a browser Playwright downloads), with the flags
-/// a closed network needs, and collects every page error and console error for the tests to assert on.
+/// One Debian chromium (never a browser Playwright downloads) started by Playwright with the flags a closed
+/// network needs, shared by the browser tests of one collection: starting it is the slow part.
 /// Playwright gives each launch a fresh temporary profile itself (it refuses a --user-data-dir argument).
 /// </summary>
-public sealed class ChromiumPage : IAsyncDisposable
+public sealed class ChromiumBrowser : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -17,13 +17,46 @@ public sealed class ChromiumPage : IAsyncDisposable
         "--disable-component-update", "--disable-sync",
     };
 
-    private readonly IPlaywright _playwright;
-    private readonly IBrowser _browser;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
 
-    private ChromiumPage(IPlaywright playwright, IBrowser browser, IPage page)
+    public async Task InitializeAsync()
     {
-        _playwright = playwright;
-        _browser = browser;
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: run scripts/setup.sh (apt-get install chromium).");
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ClosedNetworkFlags,
+        });
+    }
+
+    /// <summary>A page in a fresh browser context (own cache and storage) that may only load local files.</summary>
+    public Task<ChromiumPage> NewPageAsync(int width = 1200, int height = 900) =>
+        ChromiumPage.OpenAsync(_browser ?? throw new InvalidOperationException("the browser is not started"), width, height);
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.CloseAsync();
+        _playwright?.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<ChromiumBrowser>
+{
+    public const string Name = "Chromium";
+}
+
+/// <summary>A page that collects every page error and console error for the tests to assert on.</summary>
+public sealed class ChromiumPage : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+
+    private ChromiumPage(IBrowserContext context, IPage page)
+    {
+        _context = context;
         Page = page;
         page.PageError += (_, error) => Errors.Add("page error: " + error);
         page.Console += (_, message) =>
@@ -40,29 +73,19 @@ public sealed class ChromiumPage : IAsyncDisposable
     /// <summary>Requests that tried to leave the machine (all are refused: the pages must work offline).</summary>
     public List<string> BlockedRequests { get; } = new();
 
-    public static async Task<ChromiumPage> OpenAsync(int width = 1200, int height = 900)
+    internal static async Task<ChromiumPage> OpenAsync(IBrowser browser, int width, int height)
     {
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: run scripts/setup.sh (apt-get install chromium).");
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ClosedNetworkFlags,
-        });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
-        var session = new ChromiumPage(playwright, browser, page);
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        var page = await context.NewPageAsync();
+        var session = new ChromiumPage(context, page);
         // Anything but local files is refused, so a chart that only works with the CDN fails the test.
-        await page.RouteAsync("**/*", async route =>
-        {
-            if (route.Request.Url.StartsWith("file:", StringComparison.Ordinal) || route.Request.Url.StartsWith("data:", StringComparison.Ordinal))
-                await route.ContinueAsync();
-            else
+        // Local files are not routed at all: passing megabytes of plotly.js through Playwright is slow.
+        await page.RouteAsync(url => !url.StartsWith("file:", StringComparison.Ordinal) && !url.StartsWith("data:", StringComparison.Ordinal),
+            async route =>
             {
                 session.BlockedRequests.Add(route.Request.Url);
                 await route.AbortAsync();
-            }
-        });
+            });
         return session;
     }
 
@@ -70,7 +93,7 @@ public sealed class ChromiumPage : IAsyncDisposable
     /// Waits until every chart div of our figures holds Plotly's SVG (or the timeout passes) and returns,
     /// per figure, whether it rendered.
     /// </summary>
-    public async Task<bool[]> WaitForFiguresAsync(int expected, int timeoutMs = 20000)
+    public async Task<bool[]> WaitForFiguresAsync(int expected, int timeoutMs = 60000)
     {
         try
         {
@@ -114,9 +137,5 @@ public sealed class ChromiumPage : IAsyncDisposable
         });
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.CloseAsync();
-        _playwright.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await _context.CloseAsync();
 }

@@ -6,7 +6,8 @@ namespace GenAI.Tests.Browser;
 /// The whole path a learner's chart takes: a notebook cell returns or displays a figure, the headless runner
 /// formats it through the TypeFormatterSource convention into its offline HTML page, and Chromium draws it.
 /// </summary>
-public class NotebookChartRenderingTests(Xunit.Abstractions.ITestOutputHelper log)
+[Collection(BrowserCollection.Name)]
+public class NotebookChartRenderingTests(ChromiumBrowser chromium, Xunit.Abstractions.ITestOutputHelper log)
 {
     private const string Fixture = "tests/GenAI.Tests/Browser/Fixtures/every-chart.ipynb";
 
@@ -27,7 +28,7 @@ public class NotebookChartRenderingTests(Xunit.Abstractions.ITestOutputHelper lo
         log.WriteLine($"runner finished in {clock.ElapsedMilliseconds} ms:\n{text}");
         Assert.True(exitCode == 0, $"the runner failed on {Fixture} (exit code {exitCode}):\n{text}");
 
-        await using var browser = await ChromiumPage.OpenAsync();
+        await using var browser = await chromium.NewPageAsync();
         await browser.Page.GotoAsync(new Uri(Path.Combine(output, "every-chart.html")).AbsoluteUri);
         var rendered = await browser.WaitForFiguresAsync(FigureCount);
         log.WriteLine($"{rendered.Count(r => r)} of {rendered.Length} figures drawn after {clock.ElapsedMilliseconds} ms");

@@ -7,7 +7,8 @@ namespace GenAI.Tests.Browser;
 /// no Plotly: load it through a private require context from the CDN) and in a bare page (neither: add a
 /// script tag). The CDN is answered with the local npm copy, so these run offline.
 /// </summary>
-public class PlotlyLoaderTests
+[Collection(BrowserCollection.Name)]
+public class PlotlyLoaderTests(ChromiumBrowser chromium)
 {
     private const string RequireJs = "/usr/share/javascript/requirejs/require.min.js";
 
@@ -23,7 +24,7 @@ public class PlotlyLoaderTests
         Assert.True(File.Exists(RequireJs), $"{RequireJs} is missing: run scripts/setup.sh (apt package libjs-requirejs).");
         string page = WritePage($"<script src=\"{new Uri(RequireJs).AbsoluteUri}\"></script>");
 
-        await using var browser = await ChromiumPage.OpenAsync();
+        await using var browser = await chromium.NewPageAsync();
         await browser.ServePlotlyCdnLocallyAsync();
         await browser.Page.GotoAsync(new Uri(page).AbsoluteUri);
         var rendered = await browser.WaitForFiguresAsync(2);
@@ -41,7 +42,7 @@ public class PlotlyLoaderTests
     {
         string page = WritePage("");
 
-        await using var browser = await ChromiumPage.OpenAsync();
+        await using var browser = await chromium.NewPageAsync();
         await browser.ServePlotlyCdnLocallyAsync();
         await browser.Page.GotoAsync(new Uri(page).AbsoluteUri);
         var rendered = await browser.WaitForFiguresAsync(2);

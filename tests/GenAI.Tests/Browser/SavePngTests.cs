@@ -3,7 +3,8 @@ using GenAI.Plotting;
 
 namespace GenAI.Tests.Browser;
 
-public class SavePngTests
+[Collection(BrowserCollection.Name)]
+public class SavePngTests(ChromiumBrowser chromium)
 {
     [Fact]
     public async Task SavePng_writes_a_picture_of_the_requested_size_showing_the_figure()
@@ -23,7 +24,7 @@ public class SavePngTests
         Assert.Equal(640, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)));
         Assert.Equal(360, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)));
 
-        await using var browser = await ChromiumPage.OpenAsync();
+        await using var browser = await chromium.NewPageAsync();
         var shares = await browser.Page.EvaluateAsync<double[]>("""
             async src => {
               const img = new Image();

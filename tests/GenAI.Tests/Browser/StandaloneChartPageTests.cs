@@ -2,7 +2,8 @@ using GenAI.Plotting;
 
 namespace GenAI.Tests.Browser;
 
-public class StandaloneChartPageTests(Xunit.Abstractions.ITestOutputHelper log)
+[Collection(BrowserCollection.Name)]
+public class StandaloneChartPageTests(ChromiumBrowser chromium, Xunit.Abstractions.ITestOutputHelper log)
 {
     [Fact]
     public async Task Every_chart_kind_renders_offline_in_chromium_without_errors()
@@ -13,8 +14,8 @@ public class StandaloneChartPageTests(Xunit.Abstractions.ITestOutputHelper log)
         File.WriteAllText(page, PlotlyHtml.Page(figures.Select(f => f.Figure), "Every chart"));
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await using var browser = await ChromiumPage.OpenAsync();
-        log.WriteLine($"chromium started in {clock.ElapsedMilliseconds} ms");
+        await using var browser = await chromium.NewPageAsync();
+        log.WriteLine($"page opened in {clock.ElapsedMilliseconds} ms");
         await browser.Page.GotoAsync(new Uri(page).AbsoluteUri);
         log.WriteLine($"page loaded after {clock.ElapsedMilliseconds} ms");
         var rendered = await browser.WaitForFiguresAsync(figures.Count);
