@@ -40,6 +40,14 @@ public sealed class BrowserTests(OutputsRun outputs, LibraryRun library) : IClas
     }
 
     [Fact]
+    public void Chart_written_for_require_js_is_drawn_by_the_local_plotly()
+    {
+        var dom = RenderedDom(Path.Combine(outputs.Result.OutputFolder, "outputs.html"));
+        var chart = dom[dom.IndexOf("<div id=\"require-plot\"", StringComparison.Ordinal)..];
+        Assert.Contains("class=\"main-svg\"", chart[..chart.IndexOf("</script>", StringComparison.Ordinal)]);
+    }
+
+    [Fact]
     public void Chart_output_is_drawn_by_the_local_plotly()
     {
         var dom = RenderedDom(Path.Combine(library.Result.OutputFolder, "library.html"));

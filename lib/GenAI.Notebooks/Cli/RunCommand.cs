@@ -49,6 +49,8 @@ public static class RunCommand
             var clock = Stopwatch.StartNew();
             var exitCode = RunChild(options.ToChildArguments(notebook, indexLink));
             var ok = exitCode == 0;
+            if (exitCode is not (0 or 1 or 2))
+                Console.WriteLine($"error: {notebook}: the notebook's process ended with exit code {exitCode} before reporting (a crash, or the notebook called Environment.Exit); its outputs were not saved.");
             Console.WriteLine($"{(ok ? "PASS" : "FAIL")} {notebook} ({clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
             if (ok) passed++; else failed++;
             entries.Add(new IndexEntry(TitleOf(notebook), Path.GetFileNameWithoutExtension(notebook) + ".html", ok));

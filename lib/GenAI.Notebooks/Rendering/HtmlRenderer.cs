@@ -34,9 +34,9 @@ public static class HtmlRenderer
         {
             html.Append(cell.Kind switch
             {
-                CellKind.Markdown => $"<section class=\"cell markdown\" id=\"{Encode(cell.Id)}\">\n{MarkdownRenderer.ToHtml(cell.Source)}</section>\n",
+                CellKind.Markdown => $"<section class=\"cell markdown\" id=\"{AnchorOf(cell)}\">\n{MarkdownRenderer.ToHtml(cell.Source)}</section>\n",
                 CellKind.Code => CodeCell(cell),
-                _ => $"<section class=\"cell raw\" id=\"{Encode(cell.Id)}\"><pre>{Encode(cell.Source)}</pre></section>\n",
+                _ => $"<section class=\"cell raw\" id=\"{AnchorOf(cell)}\"><pre>{Encode(cell.Source)}</pre></section>\n",
             });
         }
         html.Append("</main>\n</body>\n</html>\n");
@@ -58,7 +58,7 @@ public static class HtmlRenderer
         var html = new StringBuilder();
         var notRun = cell.ExecutionCount is null;
         var classes = notRun ? "cell code not-run" : "cell code";
-        html.Append($"<section class=\"{classes}\" id=\"{Encode(cell.Id)}\">\n");
+        html.Append($"<section class=\"{classes}\" id=\"{AnchorOf(cell)}\">\n");
         var label = cell.ExecutionCount is { } count ? $"[{count}]" : "[ ]";
         if (cell.Tags.Contains("parameters")) label += " parameters";
         if (cell.Tags.Contains("injected-parameters")) label += " injected parameters";
@@ -98,6 +98,9 @@ public static class HtmlRenderer
             _ => $"<pre>{Encode(value)}</pre>",
         };
     }
+
+    /// <summary>Page anchor of a cell, prefixed so that it never collides with an element id inside an output.</summary>
+    private static string AnchorOf(Cell cell) => Encode("cell-" + cell.Id);
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }
