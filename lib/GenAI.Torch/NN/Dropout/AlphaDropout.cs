@@ -1,0 +1,34 @@
+// AlphaDropout: Dropout that keeps SELU's self-normalising mean and variance.
+// In eval mode it returns the input unchanged.
+using static TorchSharp.torch;
+
+namespace TorchSharp.Modules
+{
+    public class AlphaDropout : ParameterLessModule<Tensor, Tensor>
+    {
+        internal AlphaDropout(double p, bool inplace) : base(nameof(AlphaDropout))
+        {
+            if (p < 0 || p > 1) throw new ArgumentOutOfRangeException(nameof(p), p, "dropout probability must be between 0 and 1");
+            this.p = p;
+            this.inplace = inplace;
+        }
+
+        public bool inplace { get; set; }
+        public double p { get; set; }
+
+        public override Tensor forward(Tensor tensor) => torch.nn.functional.alpha_dropout(tensor, p, training, inplace);
+    }
+}
+
+namespace TorchSharp
+{
+    using TorchSharp.Modules;
+
+    public static partial class torch
+    {
+        public static partial class nn
+        {
+            public static AlphaDropout AlphaDropout(double p = 0.5, bool inplace = false) => new(p, inplace);
+        }
+    }
+}
