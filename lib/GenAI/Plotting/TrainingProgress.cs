@@ -83,11 +83,10 @@ public sealed class TrainingProgress
         _train.Add((step, trainLoss));
         if (validationLoss is not null) _validation.Add((step, validationLoss.Value));
 
-        if (IsLive)
-        {
-            if (_lastDraw is null || _clock() - _lastDraw.Value >= _updateInterval || step >= _totalSteps) Draw();
-        }
-        else if (step % _printEvery == 0 || step >= _totalSteps || _train.Count == 1)
+        if (IsLive && (_lastDraw is null || _clock() - _lastDraw.Value >= _updateInterval || step >= _totalSteps))
+            Draw();
+        // Printed lines also take over when the chart could not be shown (Draw then clears IsLive).
+        if (!IsLive && (step % _printEvery == 0 || step >= _totalSteps || _lastPrinted < 0))
             Print(step, trainLoss, validationLoss);
     }
 

@@ -95,6 +95,7 @@ public class TrainingProgressTests
 
         Assert.False(progress.IsLive);
         Assert.Contains("(live chart unavailable: no kernel is hosting this code; printing progress instead)", output.ToString());
+        Assert.Contains("step 1/2  loss 0.5000  (0.0 s)", output.ToString());
         Assert.Contains("step 2/2  loss 0.2500  (0.0 s)", output.ToString());
     }
 
