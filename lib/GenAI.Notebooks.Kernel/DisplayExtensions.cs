@@ -9,5 +9,10 @@ public static class DisplayExtensions
     public static DisplayedValue Display(this object? value, params string[] mimeTypes) => Kernel.display(value, mimeTypes);
 
     /// <summary>Shows text as it is under the given mime type (for example raw HTML or markdown).</summary>
-    public static void DisplayAs(this string value, string mimeType) => KernelOutput.PublishRaw(value, mimeType);
+    public static DisplayedValue DisplayAs(this string value, string mimeType)
+    {
+        var displayed = new DisplayedValue([mimeType]);
+        displayed.Publish([new FormattedValue(mimeType, value)]);
+        return displayed;
+    }
 }

@@ -22,6 +22,7 @@ public sealed class DisplayedValue
     public void Update(object? updatedValue) =>
         KernelOutput.Sink.Update(DisplayId, FormattedValue.CreateManyFromObject(updatedValue, _mimeTypes));
 
-    internal void Publish(object? value) =>
-        KernelOutput.Sink.Display(DisplayId, FormattedValue.CreateManyFromObject(value, _mimeTypes));
+    internal void Publish(object? value) => Publish(FormattedValue.CreateManyFromObject(value, _mimeTypes));
+
+    internal void Publish(IReadOnlyList<FormattedValue> values) => KernelOutput.Sink.Display(DisplayId, values);
 }

@@ -122,6 +122,12 @@ public sealed class OutputsTests(OutputsRun run) : IClassFixture<OutputsRun>
     }
 
     [Fact]
+    public void Nuget_reference_to_a_restored_package_loads_it_from_the_local_cache()
+    {
+        Assert.Equal("xunit.assert", Data(Outputs(Cell("nuget")).Single())["text/plain"]);
+    }
+
+    [Fact]
     public void Saved_notebook_is_nbformat_4_5_with_an_id_on_every_cell_and_kernel_metadata()
     {
         var notebook = _result.Notebook("outputs");
