@@ -7,7 +7,8 @@ namespace GenAI.Notebooks.Tests;
 /// Opens rendered pages in the real (headless) Chromium, offline from file://, and checks what scripts made
 /// of them: KaTeX typeset the formulas, highlight.js coloured the code, plotly.js drew the chart.
 /// </summary>
-public sealed class BrowserTests(OutputsRun outputs, LibraryRun library) : IClassFixture<OutputsRun>, IClassFixture<LibraryRun>
+[Collection(PassingFixtures.Name)]
+public sealed class BrowserTests(OutputsRun outputs, LibraryRun library)
 {
     private static string RenderedDom(string page)
     {

@@ -8,7 +8,8 @@ public sealed class LibraryRun
     public RunResult Result { get; } = RunnerProcess.Run(RunnerProcess.Fixture("library.ipynb"));
 }
 
-public sealed class LibraryTests(LibraryRun run) : IClassFixture<LibraryRun>
+[Collection(PassingFixtures.Name)]
+public sealed class LibraryTests(LibraryRun run)
 {
     private readonly RunResult _result = run.Result;
 

@@ -4,17 +4,29 @@ using static GenAI.Notebooks.Tests.RunResult;
 
 namespace GenAI.Notebooks.Tests;
 
-/// <summary>One run of the passing fixtures (outputs.ipynb and legacy.dib), shared by the tests below.</summary>
+/// <summary>The runs of the passing fixtures, made once and shared by the test classes of this collection.</summary>
+[CollectionDefinition(Name)]
+public sealed class PassingFixtures : ICollectionFixture<OutputsRun>, ICollectionFixture<LibraryRun>
+{
+    public const string Name = "passing fixtures";
+}
+
+/// <summary>
+/// One run of the passing fixtures (outputs.ipynb, legacy.dib, and parameters.ipynb with its defaults),
+/// shared by several test classes: every notebook process costs seconds.
+/// </summary>
 public sealed class OutputsRun
 {
-    public RunResult Result { get; } = RunnerProcess.Run(RunnerProcess.Fixture("outputs.ipynb"), RunnerProcess.Fixture("legacy.dib"));
+    public RunResult Result { get; } = RunnerProcess.Run(
+        RunnerProcess.Fixture("outputs.ipynb"), RunnerProcess.Fixture("legacy.dib"), RunnerProcess.Fixture("parameters.ipynb"));
 }
 
 /// <summary>
 /// Outputs as VS Code saves them for the C# kernel (shared/POLYGLOT.md §1, §3, §4): trailing values, display,
 /// console streams, updates, magics, and the kernel's formatting.
 /// </summary>
-public sealed class OutputsTests(OutputsRun run) : IClassFixture<OutputsRun>
+[Collection(PassingFixtures.Name)]
+public sealed class OutputsTests(OutputsRun run)
 {
     private readonly RunResult _result = run.Result;
 
@@ -29,10 +41,10 @@ public sealed class OutputsTests(OutputsRun run) : IClassFixture<OutputsRun>
     }
 
     [Fact]
-    public void Run_succeeds_and_counts_both_notebooks()
+    public void Run_succeeds_and_counts_every_notebook()
     {
         Assert.True(_result.ExitCode == 0, _result.Output);
-        Assert.EndsWith("2 passed, 0 failed", _result.Output.TrimEnd());
+        Assert.EndsWith("3 passed, 0 failed", _result.Output.TrimEnd());
     }
 
     [Fact]
@@ -174,5 +186,15 @@ public sealed class OutputsTests(OutputsRun run) : IClassFixture<OutputsRun>
         foreach (var asset in new[] { "plotly.min.js", "katex/katex.min.js", "katex/katex.min.css", "katex/fonts/KaTeX_Main-Regular.woff2",
                      "highlight/highlight.min.js", "notebook-page.js", "notebook-page.css" })
             Assert.True(File.Exists(Path.Combine(_result.OutputFolder, "assets", asset)), asset);
+    }
+
+    [Fact]
+    public void Without_params_the_defaults_of_the_parameters_cell_apply()
+    {
+        // parameters.ipynb is part of the shared run, with no --param.
+        var result = _result;
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Equal("False 10 0.5 full 42", Text(Outputs(result.Cell("parameters", "use")).Single()["data"]!["text/plain"]));
+        Assert.DoesNotContain("injected-parameters", File.ReadAllText(Path.Combine(result.OutputFolder, "parameters.ipynb")));
     }
 }

@@ -22,15 +22,6 @@ public sealed class ParameterTests
     }
 
     [Fact]
-    public void Without_params_the_defaults_of_the_parameters_cell_apply()
-    {
-        var result = RunnerProcess.Run(RunnerProcess.Fixture("parameters.ipynb"));
-        Assert.True(result.ExitCode == 0, result.Output);
-        Assert.Equal("False 10 0.5 full 42", Text(Outputs(result.Cell("parameters", "use")).Single()["data"]!["text/plain"]));
-        Assert.DoesNotContain("injected-parameters", File.ReadAllText(Path.Combine(result.OutputFolder, "parameters.ipynb")));
-    }
-
-    [Fact]
     public void Override_of_an_undeclared_name_is_an_error_naming_it()
     {
         var result = RunnerProcess.Run(RunnerProcess.Fixture("parameters.ipynb"), "--param", "quick=true", "--param", "nope=1");
