@@ -56,6 +56,17 @@ public class FigureStylingTests
     }
 
     [Fact]
+    public void Escape_hatches_reach_plotly_options_this_api_does_not_name()
+    {
+        var figure = Base.WithLayout("bargap", 0.3).WithTraces(t => t["opacity"] = 0.5).WithStaticPlot();
+
+        Assert.Equal(0.3, (double)figure.Layout["bargap"]!);
+        Assert.Equal(0.5, (double)figure.Data[0]!["opacity"]!);
+        Assert.True((bool)figure.Config["staticPlot"]!);
+        Assert.Null(Base.Data[0]!["opacity"]);
+    }
+
+    [Fact]
     public void Json_has_data_layout_and_config_and_describes_itself_in_text()
     {
         var json = System.Text.Json.Nodes.JsonNode.Parse(Base.WithTitle("t").ToJson())!;
