@@ -6,6 +6,7 @@ using Init = TorchSharp.torch.nn.init;
 
 namespace GenAI.Torch.Tests.NN;
 
+[Collection(SeededCollection.Name)]
 public class InitFunctionTests
 {
     [Theory]

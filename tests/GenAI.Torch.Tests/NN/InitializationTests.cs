@@ -6,6 +6,7 @@ using static GenAI.Torch.Tests.NN.NNFixtures;
 
 namespace GenAI.Torch.Tests.NN;
 
+[Collection(SeededCollection.Name)]
 public class InitializationTests
 {
     private static nn.Module Make(string name) => name switch

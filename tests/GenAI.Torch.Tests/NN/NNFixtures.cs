@@ -10,7 +10,7 @@ namespace GenAI.Torch.Tests.NN;
 
 internal static class NNFixtures
 {
-    private static readonly Lazy<JsonElement> Root = new(Load);
+    private static readonly Lazy<JsonElement> Root = new(() => Load());
 
     private static JsonElement Load([CallerFilePath] string here = "")
     {

@@ -55,18 +55,16 @@ namespace TorchSharp.Modules
         public Sequential append(torch.nn.IModule<Tensor, Tensor> module) =>
             append(_layers.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), module);
 
-        /// <summary>Runs the modules in order. Intermediate results are freed as soon as the next module has used them
-        /// (autograd keeps what it needs), so a long chain does not wait for the garbage collector.</summary>
+        /// <summary>
+        /// Runs the modules in order. Intermediate results are left to the enclosing dispose scope
+        /// (or the finalizer): a module may legitimately return a tensor it keeps, so the chain
+        /// cannot know which ones are safe to free.
+        /// </summary>
         public override Tensor forward(Tensor tensor)
         {
             if (_layers.Count == 0) return tensor.alias();
             Tensor current = tensor;
-            foreach (var (_, module) in _layers)
-            {
-                var next = module.call(current);
-                if (!ReferenceEquals(current, tensor) && !ReferenceEquals(next, current)) current.Dispose();
-                current = next;
-            }
+            foreach (var (_, module) in _layers) current = module.call(current);
             return ReferenceEquals(current, tensor) ? tensor.alias() : current;
         }
     }

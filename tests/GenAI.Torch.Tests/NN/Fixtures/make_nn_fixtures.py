@@ -154,6 +154,18 @@ acts = {
 }
 fx["activations"] = {"input": t(x), "outputs": {k: t(v) for k, v in acts.items()}}
 
+# ---------------------------------------------------------------- attention
+# PyTorch 1.13 has no public scaled_dot_product_attention; the reference is its definition,
+# written out here: softmax(Q K^T / sqrt(d) with the future masked) V.
+q = randn(2, 3, 4, 8, seed=51); k = randn(2, 3, 5, 8, seed=52); v = randn(2, 3, 5, 6, seed=53)
+scores = q @ k.transpose(-2, -1) / math.sqrt(8)
+plain = torch.softmax(scores, -1) @ v
+causal_mask = torch.ones(4, 5, dtype=torch.bool).tril()
+causal = torch.softmax(scores.masked_fill(~causal_mask, float("-inf")), -1) @ v
+pad = torch.tensor([True, True, True, False, False])
+padded = torch.softmax(scores.masked_fill(~pad, float("-inf")), -1) @ v
+fx["attention"] = {"q": t(q), "k": t(k), "v": t(v), "plain": t(plain), "causal": t(causal), "key_mask": t(padded)}
+
 # ---------------------------------------------------------------- losses
 logits = randn(6, 4, seed=60)
 target = torch.tensor([0, 3, 1, 1, 2, 3])

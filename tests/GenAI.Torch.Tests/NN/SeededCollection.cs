@@ -1,0 +1,12 @@
+namespace GenAI.Torch.Tests.NN;
+
+/// <summary>
+/// Tests that seed the global generator and then compare the numbers drawn with PyTorch's.
+/// They must not run while another test draws from the same generator, so this collection
+/// runs on its own, after the parallel ones.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SeededCollection
+{
+    public const string Name = "Seeded global generator";
+}
