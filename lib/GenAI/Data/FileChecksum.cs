@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace GenAI.Data;
 
 /// <summary>A data file whose bytes are not the ones the course was written against.</summary>
-public sealed class ChecksumMismatchException : InvalidDataException
+public sealed class ChecksumMismatchException : IOException
 {
     public ChecksumMismatchException(string path, string expectedSha256, string actualSha256, long length)
         : base($"Data file '{path}' is damaged or not the expected version: its SHA-256 is {actualSha256} " +

@@ -110,6 +110,15 @@ public abstract class Tokenizer
     /// <summary>Glue decoded vocabulary entries back into text.</summary>
     protected abstract string Join(IReadOnlyList<string> tokens);
 
+    /// <summary>A one-line summary for notebooks: kind, size and the first few tokens.</summary>
+    public override string ToString()
+    {
+        const int shown = 12;
+        var first = Vocabulary.Tokens.Take(shown).Select(t => "'" + Vocabulary.Escape(t) + "'");
+        string more = VocabSize > shown ? ", ..." : "";
+        return $"{GetType().Name} ({Kind}, {VocabSize} tokens: {string.Join(", ", first)}{more})";
+    }
+
     /// <summary>The id of a piece of text, or the unknown token's id; without an unknown token, a clear error.</summary>
     protected long IdOrUnknown(string piece)
     {

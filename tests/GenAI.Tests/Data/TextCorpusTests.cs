@@ -20,7 +20,11 @@ public class TextCorpusTests
         Assert.True(text.Length > 4_000_000, $"only {text.Length} characters");
         Assert.StartsWith("SENSE AND SENSIBILITY", text);
         Assert.Contains("It is a truth universally acknowledged", text);
-        Assert.Contains("PERSUASION", text);
+        // The six titles, in publication order.
+        string[] titles = ["SENSE AND SENSIBILITY", "PRIDE AND PREJUDICE", "MANSFIELD PARK", "EMMA", "NORTHANGER ABBEY", "Persuasion\n"];
+        var positions = titles.Select(t => text.IndexOf(t, StringComparison.Ordinal)).ToArray();
+        Assert.All(positions, p => Assert.True(p >= 0));
+        Assert.Equal(positions.Order(), positions);
     }
 
     [Fact]

@@ -99,4 +99,11 @@ public class CharTokenizerTests
         var tokenizer = CharTokenizer.Train(text);
         Assert.Equal(text, tokenizer.Decode(tokenizer.Encode(text)));
     }
+
+    [Fact]
+    public void Summary_names_kind_size_and_first_tokens()
+    {
+        var tokenizer = CharTokenizer.Train(["ab\n"], SpecialTokens.Boundary("."));
+        Assert.Equal("CharTokenizer (char, 4 tokens: '.', '\\n', 'a', 'b')", tokenizer.ToString());
+    }
 }
