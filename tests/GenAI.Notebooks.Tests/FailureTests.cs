@@ -3,7 +3,7 @@ using static GenAI.Notebooks.Tests.RunResult;
 
 namespace GenAI.Notebooks.Tests;
 
-/// <summary>One run of the Fixtures/errors folder: four notebooks that each fail in their own way.</summary>
+/// <summary>One run of the Fixtures/errors folder: notebooks that each fail in their own way.</summary>
 public sealed class ErrorsRun
 {
     public RunResult Result { get; } = RunnerProcess.Run(RunnerProcess.Fixture("errors"));
@@ -32,7 +32,7 @@ public sealed class FailureTests(ErrorsRun run) : IClassFixture<ErrorsRun>
     public void Folder_run_fails_and_counts_every_notebook()
     {
         Assert.Equal(1, _result.ExitCode);
-        Assert.EndsWith("0 passed, 4 failed", _result.Output.TrimEnd());
+        Assert.EndsWith("0 passed, 5 failed", _result.Output.TrimEnd());
     }
 
     [Fact]
@@ -70,6 +70,15 @@ public sealed class FailureTests(ErrorsRun run) : IClassFixture<ErrorsRun>
     }
 
     [Fact]
+    public void Libtorch_shape_error_is_a_cell_error_not_a_crash_of_the_notebook_process()
+    {
+        var evalue = (string)Error(_result.Cell("shape-error", "matmul"))["evalue"]!;
+        Assert.Contains("mat1 and mat2 shapes cannot be multiplied (2x3 and 2x3)", evalue);
+        Assert.Contains("shape-error.ipynb: cell 2 (matmul), line 2: runtime error: ", _result.Output);
+        AssertNotRun(_result.Cell("shape-error", "after"));
+    }
+
+    [Fact]
     public void Malformed_json_is_an_error_naming_the_file_and_writes_nothing()
     {
         var path = Path.Combine(RunnerProcess.Fixture("errors"), "malformed.ipynb");
@@ -82,10 +91,10 @@ public sealed class FailureTests(ErrorsRun run) : IClassFixture<ErrorsRun>
     {
         Assert.Contains("<pre class=\"error\">(2,1): error CS0103", _result.Html("compile-error"));
         var index = File.ReadAllText(Path.Combine(_result.OutputFolder, "index.html"));
-        var order = new[] { "compile-error.html", "malformed.html", "other-kernel.html", "runtime-error.html" }
+        var order = new[] { "compile-error.html", "malformed.html", "other-kernel.html", "runtime-error.html", "shape-error.html" }
             .Select(page => index.IndexOf($"href=\"{page}\"", StringComparison.Ordinal)).ToArray();
         Assert.All(order, position => Assert.True(position > 0));
         Assert.Equal(order.Order(), order);
-        Assert.Equal(4, index.Split("<span class=\"failed\">failed</span>").Length - 1);
+        Assert.Equal(5, index.Split("<span class=\"failed\">failed</span>").Length - 1);
     }
 }

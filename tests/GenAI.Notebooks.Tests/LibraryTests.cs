@@ -28,4 +28,18 @@ public sealed class LibraryTests(LibraryRun run)
         Assert.Contains("\"y\":[1,4,9]", html);
         Assert.Contains("\"name\":\"squares\"", html);
     }
+
+    [Fact]
+    public void Engine_resolves_from_the_library_folder_and_runs_libtorch()
+    {
+        Assert.StartsWith("<div class=\"dni-plaintext\"><pre>6</pre></div>", Text(Outputs(_result.Cell("library", "torch")).Single()["data"]!["text/html"]));
+    }
+
+    [Fact]
+    public void Tensor_formats_itself_as_text_and_html()
+    {
+        var data = Outputs(_result.Cell("library", "tensor")).Single()["data"]!.AsObject();
+        Assert.Equal(["text/html", "text/plain"], data.Select(kv => kv.Key));
+        Assert.Contains("3, 4, 5", Text(data["text/plain"]));
+    }
 }
