@@ -177,5 +177,4 @@ public static partial class torch
     public static (Tensor, Tensor) var_mean(Tensor input, long[] dimensions, bool unbiased = true, bool keepdim = false, ScalarType? type = null) => input.var_mean(dimensions, unbiased, keepdim, type);
     public static (Tensor, Tensor) var_mean(Tensor input, long dimensions, bool unbiased = true, bool keepdim = false, ScalarType? type = null) => input.var_mean(dimensions, unbiased, keepdim, type);
     public static Tensor vdot(Tensor input, Tensor target) => input.vdot(target);
-    public static Tensor where(Tensor condition, Tensor x, Tensor y) => condition.where(x, y);
 }

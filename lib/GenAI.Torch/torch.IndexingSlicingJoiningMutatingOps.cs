@@ -58,6 +58,8 @@ public static partial class torch
         _ => throw new ArgumentException($"meshgrid: indexing must be \"ij\" or \"xy\", got \"{indexing}\"."),
     };
 
+    /// <summary>Elementwise condition ? x : y.</summary>
+    public static Tensor where(Tensor condition, Tensor x, Tensor y) => x.where(condition, y);
     public static Tensor where(Tensor condition, Scalar x, Scalar y) =>
         condition.Unary(NativeMethods.gt_where_ss(condition.Handle, x.Value, y.Value));
     public static Tensor where(Tensor condition, Tensor x, Scalar y) =>

@@ -63,6 +63,13 @@ public static partial class torch
         public Tensor addcdiv_(Tensor tensor1, Tensor tensor2) => AddC_(1, tensor1, tensor2, 1);
 
         // ---- activations with parameters ----
+        /// <summary>GELU with the exact erf form (PyTorch's default).</summary>
+        public Tensor gelu() => Unary(NativeMethods.gt_unary(UnaryOp.gelu, Handle));
+        public Tensor gelu_()
+        {
+            using var result = gelu();
+            return copy_(result);
+        }
         public Tensor leaky_relu(Scalar negative_slope) => Unary(NativeMethods.gt_leaky_relu(Handle, negative_slope.Value));
         public Tensor hardtanh(Scalar min, Scalar max) => Unary(NativeMethods.gt_hardtanh(Handle, min.Value, max.Value));
         public Tensor softplus(double beta = 1, double threshold = 20) =>
