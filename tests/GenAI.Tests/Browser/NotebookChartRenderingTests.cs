@@ -12,8 +12,8 @@ public class NotebookChartRenderingTests(ChromiumBrowser chromium, Xunit.Abstrac
     private const string Fixture = "tests/GenAI.Tests/Browser/Fixtures/every-chart.ipynb";
 
     // Fixture figures: loss, scatter, bar, histogram, confusion, contour, surface, image, samples,
-    // denoising, grid, live training chart.
-    private const int FigureCount = 12;
+    // denoising, grid, tensor image grid, tensor heat map, live training chart.
+    private const int FigureCount = 14;
 
     [Fact]
     public async Task Runner_html_of_the_fixture_notebook_shows_every_chart_kind()
