@@ -116,6 +116,13 @@ namespace TorchSharp.Modules
             get => Options.InitialLearningRate;
             set => Options.InitialLearningRate = value;
         }
+
+        /// <summary>
+        /// Set once a scheduler has recorded this group's initial rate: later schedulers on the
+        /// same optimizer keep it (PyTorch's setdefault('initial_lr')), so chained schedules all
+        /// start from the rate the first one saw.
+        /// </summary>
+        internal bool InitialRateRecorded { get; set; }
     }
 
     public class ParamGroup<TOptions> : ParamGroup where TOptions : OptimizerOptions, new()

@@ -19,6 +19,10 @@ public class LRSchedulerTests
         "linear_0.25_4" => Sched.LinearLR(o, start_factor: 0.25, total_iters: 4),
         "linear_1_0.1_5" => Sched.LinearLR(o, start_factor: 1.0, end_factor: 0.1, total_iters: 5),
         "multistep_2_5_0.5" => Sched.MultiStepLR(o, new[] { 2, 5 }, gamma: 0.5),
+        "constant_0.5_3" => Sched.ConstantLR(o, factor: 0.5, total_iters: 3),
+        "warmup3_then_cosine8" => Sched.SequentialLR(o,
+            new[] { Sched.LinearLR(o, start_factor: 0.1, total_iters: 3), Sched.CosineAnnealingLR(o, 8, eta_min: 0.001) }, new[] { 3 }),
+        "chained_exp_step" => Sched.ChainedLR(new[] { Sched.ExponentialLR(o, 0.9), Sched.StepLR(o, 4, gamma: 0.5) }),
         _ => throw new ArgumentException(name),
     };
 

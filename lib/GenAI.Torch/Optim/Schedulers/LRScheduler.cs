@@ -19,6 +19,9 @@ namespace TorchSharp
                     protected int _step_count;
                     private readonly bool _verbose;
 
+                    internal Optimizer Optimizer => _optimizer;
+                    internal int LastEpoch { get => _last_epoch; set => _last_epoch = value; }
+
                     protected LRScheduler() { _optimizer = null!; _base_lrs = Array.Empty<double>(); }
 
                     protected LRScheduler(Optimizer optimizer, int last_epoch = -1, bool verbose = false)
@@ -27,13 +30,25 @@ namespace TorchSharp
                         _verbose = verbose;
                         var groups = optimizer.ParamGroups.ToList();
                         if (last_epoch == -1)
-                            foreach (var g in groups) g.InitialLearningRate = g.LearningRate;
+                            foreach (var g in groups)
+                            {
+                                if (g is Modules.ParamGroup { InitialRateRecorded: true }) continue;
+                                g.InitialLearningRate = g.LearningRate;
+                                if (g is Modules.ParamGroup pg) pg.InitialRateRecorded = true;
+                            }
                         _base_lrs = groups.Select(g => g.InitialLearningRate).ToArray();
                         _last_epoch = last_epoch;
                     }
 
                     /// <summary>Call at the end of a derived constructor: PyTorch's initial step to epoch last_epoch + 1.</summary>
-                    protected void InitialStep() => step();
+                    protected void InitialStep()
+                    {
+                        _step_count = 0;
+                        step();
+                    }
+
+                    /// <summary>Redoes the initial step (SequentialLR restarts its first scheduler this way).</summary>
+                    internal void RedoInitialStep() => InitialStep();
 
                     /// <summary>The learning rates of the groups after the last step.</summary>
                     public IEnumerable<double> get_last_lr() => _last_lrs;

@@ -309,6 +309,10 @@ fx["lr_schedulers"] = {
     "linear_0.25_4": lr_sequence(lambda o: S.LinearLR(o, start_factor=0.25, total_iters=4)),
     "linear_1_0.1_5": lr_sequence(lambda o: S.LinearLR(o, start_factor=1.0, end_factor=0.1, total_iters=5)),
     "multistep_2_5_0.5": lr_sequence(lambda o: S.MultiStepLR(o, [2, 5], gamma=0.5)),
+    "constant_0.5_3": lr_sequence(lambda o: S.ConstantLR(o, factor=0.5, total_iters=3)),
+    "warmup3_then_cosine8": lr_sequence(lambda o: S.SequentialLR(
+        o, [S.LinearLR(o, start_factor=0.1, total_iters=3), S.CosineAnnealingLR(o, 8, eta_min=0.001)], milestones=[3])),
+    "chained_exp_step": lr_sequence(lambda o: S.ChainedScheduler([S.ExponentialLR(o, 0.9), S.StepLR(o, 4, gamma=0.5)])),
 }
 
 with open(OUT, "w") as f:
