@@ -128,6 +128,29 @@ public static partial class torch
                 return (1.0 + e.item<double>()) / 2.0;
             }
 
+            /// <summary>
+            /// A (semi-)orthogonal matrix, times gain: the Q of the QR decomposition of a standard
+            /// normal (rows, numel/rows) matrix, with Q's column signs fixed by R's diagonal so the
+            /// result is uniformly distributed (PyTorch's recipe, same draws).
+            /// </summary>
+            public static Tensor orthogonal_(Tensor tensor, double gain = 1)
+            {
+                if (tensor.dim() < 2)
+                    throw new ArgumentException($"orthogonal_ needs a tensor with at least 2 dimensions, got shape {Module.ShapeText(tensor.shape)}");
+                if (tensor.numel() == 0) return tensor;
+                long rows = tensor.shape[0], cols = tensor.numel() / rows;
+                using var scope = NewDisposeScope();
+                using var _ = no_grad();
+                var flat = torch.empty(new[] { rows, cols }, tensor.dtype, tensor.device).normal_(0, 1);
+                if (rows < cols) flat = flat.t();
+                var (q, r) = torch.linalg.qr(flat);
+                q = q.mul(r.diag(0).sign());
+                if (rows < cols) q = q.t();
+                tensor.view_as(q).copy_(q);
+                tensor.mul_(gain);
+                return tensor;
+            }
+
             /// <summary>Fills a 2-D tensor with the identity (eye_ of PyTorch).</summary>
             public static Tensor eye_(Tensor tensor)
             {

@@ -18,6 +18,7 @@ public class InitFunctionTests
     [InlineData("uniform_-2_3")]
     [InlineData("normal_1_0.5")]
     [InlineData("trunc_normal_0.5")]
+    [InlineData("orthogonal")]
     public void Initialiser_draws_pytorchs_numbers(string name)
     {
         var expected = Get("init_functions", "tensors", name);
@@ -33,8 +34,19 @@ public class InitFunctionTests
             case "uniform_-2_3": Init.uniform_(t, -2, 3); break;
             case "normal_1_0.5": Init.normal_(t, 1, 0.5); break;
             case "trunc_normal_0.5": Init.trunc_normal_(t, std: 0.5); break;
+            case "orthogonal": Init.orthogonal_(t); break;
         }
         AssertClose(expected, t, atol: 1e-6, rtol: 1e-5, what: name);
+    }
+
+    [Fact]
+    public void Orthogonal_rows_are_orthonormal_times_gain()
+    {
+        using var scope = NewDisposeScope();
+        var w = torch.empty(3, 5);
+        Init.orthogonal_(w, gain: 2);
+        // rows < cols: W W^T = gain^2 I
+        Assert.True(w.matmul(w.t()).allclose(torch.eye(3).mul(4), atol: 1e-5));
     }
 
     [Fact]

@@ -295,6 +295,42 @@ public class ModuleTests
     }
 
     [Fact]
+    public void Embedding_from_pretrained_shares_the_table_and_is_frozen_by_default()
+    {
+        using var scope = NewDisposeScope();
+        var table = torch.tensor(new float[] { 1, 2, 3, 4, 5, 6 }, new long[] { 3, 2 });
+        using var frozen = nn.Embedding_from_pretrained(table);
+        Assert.False(frozen.weight.requires_grad);
+        Assert.Equal(new float[] { 5, 6, 1, 2 }, frozen.call(torch.tensor(new long[] { 2, 0 })).data<float>().ToArray());
+        using var trainable = nn.Embedding_from_pretrained(table, freeze: false);
+        Assert.True(trainable.weight.requires_grad);
+        var e = Assert.Throws<ArgumentException>(() => nn.Embedding_from_pretrained(torch.zeros(6)));
+        Assert.Contains("[6]", e.Message);
+    }
+
+    [Fact]
+    public void Embedding_index_out_of_range_is_an_exception()
+    {
+        using var scope = NewDisposeScope();
+        using var emb = nn.Embedding(4, 2);
+        var e = Assert.ThrowsAny<Exception>(() => emb.call(torch.tensor(new long[] { 1, 9 })));
+        Assert.Contains("out of range", e.Message);
+    }
+
+    [Fact]
+    public void Recurrent_layers_accept_unbatched_sequences()
+    {
+        using var scope = NewDisposeScope();
+        using var lstm = nn.LSTM(3, 4, numLayers: 2);
+        var (output, h, c) = lstm.call(torch.randn(5, 3));
+        Assert.Equal(new long[] { 5, 4 }, output.shape);
+        Assert.Equal(new long[] { 2, 4 }, h.shape);
+        Assert.Equal(new long[] { 2, 4 }, c.shape);
+        using var cell = nn.GRUCell(3, 4);
+        Assert.Equal(new long[] { 4 }, cell.call(torch.randn(3)).shape);
+    }
+
+    [Fact]
     public void Parameters_survive_the_dispose_scope_the_module_was_built_in()
     {
         Linear lin;
