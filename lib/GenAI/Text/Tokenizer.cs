@@ -58,10 +58,15 @@ public abstract class Tokenizer
         ArgumentNullException.ThrowIfNull(text);
         var ids = new List<long>(text.Length / 3 + 2);
         if (addBos) ids.Add(BosId ?? throw MissingRole("begin-of-sequence (Bos)", nameof(addBos)));
+        // Next known position of each special token in the text (int.MinValue = not searched yet,
+        // -1 = absent from here on), so that each special is searched for once per occurrence
+        // rather than once per special token found: linear time however many specials the text has.
+        var nextAt = new int[_specialsLongestFirst.Length];
+        Array.Fill(nextAt, int.MinValue);
         int start = 0;
         while (start < text.Length)
         {
-            var (at, special) = parseSpecialTokens ? NextSpecial(text, start) : (-1, null);
+            var (at, special) = parseSpecialTokens ? NextSpecial(text, start, nextAt) : (-1, null);
             int end = at < 0 ? text.Length : at;
             if (end > start) EncodeSegment(text.Substring(start, end - start), ids);
             if (at < 0) break;
@@ -128,14 +133,16 @@ public abstract class Tokenizer
             $"'{Vocabulary.Escape(piece)}' is not in the {Kind} tokenizer's vocabulary and the tokenizer has no unknown token (Unk) to stand in for it.");
     }
 
-    (int At, string? Special) NextSpecial(string text, int start)
+    (int At, string? Special) NextSpecial(string text, int start, int[] nextAt)
     {
         int best = -1;
         string? bestToken = null;
-        foreach (var special in _specialsLongestFirst)
+        for (int i = 0; i < _specialsLongestFirst.Length; i++)
         {
-            int at = text.IndexOf(special, start, StringComparison.Ordinal);
-            if (at >= 0 && (best < 0 || at < best)) { best = at; bestToken = special; }
+            if (nextAt[i] != -1 && nextAt[i] < start)
+                nextAt[i] = text.IndexOf(_specialsLongestFirst[i], start, StringComparison.Ordinal);
+            int at = nextAt[i];
+            if (at >= 0 && (best < 0 || at < best)) { best = at; bestToken = _specialsLongestFirst[i]; }
         }
         return (best, bestToken);
     }

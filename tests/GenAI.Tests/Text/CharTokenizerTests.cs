@@ -106,4 +106,15 @@ public class CharTokenizerTests
         var tokenizer = CharTokenizer.Train(["ab\n"], SpecialTokens.Boundary("."));
         Assert.Equal("CharTokenizer (char, 4 tokens: '.', '\\n', 'a', 'b')", tokenizer.ToString());
     }
+
+    [Fact]
+    public void Several_different_special_tokens_in_one_text_are_all_recognised_in_order()
+    {
+        var tokenizer = CharTokenizer.Train("ab");
+        // <bos>=2 a=5 <mask>=4 b=6 <mask>=4 a=5 <eos>=3 <pad>=0
+        Assert.Equal([2L, 5, 4, 6, 4, 5, 3, 0], tokenizer.Encode("<bos>a<mask>b<mask>a<eos><pad>"));
+        string many = string.Concat(Enumerable.Repeat("a<mask>", 2000));
+        Assert.Equal(4000, tokenizer.Encode(many).Length);
+        Assert.Equal(many, tokenizer.Decode(tokenizer.Encode(many)));
+    }
 }
