@@ -26,7 +26,7 @@ public static class RunCommand
             {
                 sawFolder = true;
                 notebooks.AddRange(Directory.EnumerateFiles(input)
-                    .Where(f => f.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".dib", StringComparison.OrdinalIgnoreCase))
+                    .Where(NotebookFile.IsNotebook)
                     .OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal));
             }
             else if (File.Exists(input))
@@ -95,7 +95,7 @@ public static class RunCommand
     {
         try
         {
-            return HtmlRenderer.Title(path.EndsWith(".dib", StringComparison.OrdinalIgnoreCase) ? DibReader.Read(path) : IpynbReader.Read(path));
+            return HtmlRenderer.Title(NotebookFile.Read(path));
         }
         catch (NotebookFormatException)
         {

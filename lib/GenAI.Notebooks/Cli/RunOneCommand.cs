@@ -24,7 +24,7 @@ public static class RunOneCommand
         Notebook notebook;
         try
         {
-            notebook = Read(path, displayPath);
+            notebook = NotebookFile.Read(path, displayPath);
             ParameterInjector.Inject(notebook, options.Parameters);
         }
         catch (Exception e) when (e is NotebookFormatException or ParameterException or IOException)
@@ -51,23 +51,9 @@ public static class RunOneCommand
             return 2;
         }
         Console.Out.Flush();
-        if (failure?.Kind == FailureKind.Timeout)
-        {
-            // The stopped cell may still be running on another thread; ending the process is what stops it.
-            Environment.Exit(1);
-        }
+        // A cell stopped by the timeout may still be running, and notebook code may have started threads
+        // that never end: ending the process is what stops them.
+        Environment.Exit(failure is null ? 0 : 1);
         return failure is null ? 0 : 1;
-    }
-
-    private static Notebook Read(string path, string displayPath)
-    {
-        if (!File.Exists(path))
-            throw new NotebookFormatException($"{displayPath}: file not found.");
-        return Path.GetExtension(path).ToLowerInvariant() switch
-        {
-            ".ipynb" => IpynbReader.Read(path),
-            ".dib" => DibReader.Read(path),
-            var other => throw new NotebookFormatException($"{displayPath}: '{other}' is not a notebook (expected .ipynb or .dib)."),
-        };
     }
 }

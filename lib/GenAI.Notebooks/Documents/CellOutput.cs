@@ -14,11 +14,9 @@ public sealed class StreamOutput(string name) : CellOutput
 }
 
 /// <summary>A displayed or returned value: one text per mime type (display_data).</summary>
-public sealed class DisplayOutput(string? displayId, IReadOnlyDictionary<string, string> data) : CellOutput
+public sealed class DisplayOutput(IReadOnlyDictionary<string, string> data) : CellOutput
 {
-    /// <summary>Lets DisplayedValue.Update find and replace this output.</summary>
-    public string? DisplayId { get; } = displayId;
-
+    /// <summary>Replaced when the value is updated (DisplayedValue.Update).</summary>
     public IReadOnlyDictionary<string, string> Data { get; set; } = data;
 }
 

@@ -167,7 +167,7 @@ public sealed class NotebookExecutor
         Notebook imported;
         try
         {
-            imported = extension == ".dib" ? DibReader.Read(fullPath) : IpynbReader.Read(fullPath);
+            imported = NotebookFile.Read(fullPath);
         }
         catch (NotebookFormatException e)
         {

@@ -31,7 +31,7 @@ public sealed class OutputRecorder : IKernelOutputSink
         lock (_gate)
         {
             if (_closed || _current is null) return;
-            var output = new DisplayOutput(displayId, Bundle(values));
+            var output = new DisplayOutput(Bundle(values));
             _byDisplayId[displayId] = output;
             _current.Outputs.Add(output);
         }
