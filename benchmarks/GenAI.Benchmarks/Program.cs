@@ -21,7 +21,7 @@ var benchmarks = new Dictionary<string, (string Unit, bool HigherIsBetter, Func<
 
 var repeats = 3;
 var scale = 1.0;
-var python = "/usr/bin/python3";
+var pythonPath = "/usr/bin/python3";
 var names = new List<string>();
 for (var i = 0; i < args.Length; i++)
 {
@@ -29,7 +29,7 @@ for (var i = 0; i < args.Length; i++)
     {
         case "--repeats": repeats = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--scale": scale = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
-        case "--python": python = args[++i]; break;
+        case "--python": pythonPath = args[++i]; break;
         case var name when benchmarks.ContainsKey(name): names.Add(name); break;
         default:
             Console.Error.WriteLine($"benchmarks: unknown argument \"{args[i]}\"; benchmarks are {string.Join(", ", benchmarks.Keys)}");
@@ -39,28 +39,43 @@ for (var i = 0; i < args.Length; i++)
 if (names.Count == 0) names.AddRange(benchmarks.Keys);
 
 torch.set_num_threads(1);
-var csharp = new Dictionary<string, double>();
-foreach (var name in names)
+var script = Path.Combine(Machine.RepositoryRoot(), "benchmarks", "python", "bench.py");
+// The two sides take turns, one run of every benchmark each, so that a change in the machine's
+// load during the run hits both alike; the best of the runs counts on each side.
+var csharpRuns = names.ToDictionary(n => n, _ => new List<double>());
+var pythonRuns = names.ToDictionary(n => n, _ => new List<double>());
+var pythonTorch = "";
+// One short untimed run per C# benchmark first: it lets the JIT compile the hot paths, which
+// Python's interpreter has no need for.
+foreach (var name in names) benchmarks[name].Run(scale * 0.1);
+for (var r = 0; r < repeats; r++)
 {
-    var (_, higherIsBetter, run) = benchmarks[name];
-    var runs = Enumerable.Range(0, repeats).Select(_ => run(scale)).ToList();
-    csharp[name] = higherIsBetter ? runs.Max() : runs.Min();
-    Console.WriteLine($"C#     {name,-12} runs: {string.Join("  ", runs.Select(r => r.ToString("F3", CultureInfo.InvariantCulture)))}");
+    foreach (var name in names)
+        csharpRuns[name].Add(benchmarks[name].Run(scale));
+    var python = PythonBenchmarks.Run(pythonPath, script, names, scale);
+    foreach (var name in names) pythonRuns[name].Add(python.Values[name]);
+    pythonTorch = python.TorchVersion;
 }
 
-var script = Path.Combine(Machine.RepositoryRoot(), "benchmarks", "python", "bench.py");
-var pythonResults = PythonBenchmarks.Run(python, script, names, repeats, scale);
-
+string Runs(List<double> runs) => string.Join("  ", runs.Select(v => v.ToString("F3", CultureInfo.InvariantCulture)));
+double Best(string name, List<double> runs) => benchmarks[name].HigherIsBetter ? runs.Max() : runs.Min();
+foreach (var name in names)
+{
+    Console.WriteLine($"C#     {name,-12} runs: {Runs(csharpRuns[name])}");
+    Console.WriteLine($"Python {name,-12} runs: {Runs(pythonRuns[name])}");
+}
 Console.WriteLine();
 Console.WriteLine($"machine: {Machine.Describe()}");
-Console.WriteLine($"libtorch {torch.__version__}, intra-op threads {torch.get_num_threads()}, BLAS {Machine.BlasLibrary()}, best of {repeats}, scale {scale}");
+Console.WriteLine($"libtorch {pythonTorch} (as python3-torch reports it), engine {torch.__version__}, intra-op threads {torch.get_num_threads()}");
+Console.WriteLine($"BLAS {Machine.BlasLibrary()}; best of {repeats} alternating runs, scale {scale}");
 Console.WriteLine();
 Console.WriteLine($"{"benchmark",-24}{"C#",12}{"Python",12}{"C#/Python",12}");
 foreach (var name in names)
 {
     var (unit, higherIsBetter, _) = benchmarks[name];
-    var ratio = csharp[name] / pythonResults[name];
+    var (csharp, python) = (Best(name, csharpRuns[name]), Best(name, pythonRuns[name]));
+    var ratio = csharp / python;
     var meaning = higherIsBetter ? "(throughput; >1: C# faster)" : "(cost; <1: C# cheaper)";
-    Console.WriteLine($"{name + " (" + unit + ")",-24}{csharp[name],12:F2}{pythonResults[name],12:F2}{ratio,12:F2}  {meaning}");
+    Console.WriteLine($"{name + " (" + unit + ")",-24}{csharp,12:F2}{python,12:F2}{ratio,12:F2}  {meaning}");
 }
 return 0;

@@ -6,7 +6,10 @@ namespace GenAI.Benchmarks;
 /// <summary>Runs benchmarks/python/bench.py (the same workloads in PyTorch) and reads its JSON lines.</summary>
 static class PythonBenchmarks
 {
-    public static Dictionary<string, double> Run(string python, string script, IEnumerable<string> names, int repeats, double scale)
+    public sealed record Results(Dictionary<string, double> Values, string TorchVersion);
+
+    /// <summary>One run of each named benchmark in a fresh interpreter.</summary>
+    public static Results Run(string python, string script, IEnumerable<string> names, double scale)
     {
         var start = new ProcessStartInfo(python)
         {
@@ -14,22 +17,24 @@ static class PythonBenchmarks
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { script, "--repeats", repeats.ToString(), "--scale", scale.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(names))
+        foreach (var argument in new[] { script, "--repeats", "1", "--scale", scale.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(names))
             start.ArgumentList.Add(argument);
 
         using var process = Process.Start(start)
             ?? throw new InvalidOperationException($"Could not start {python}.");
         var errors = process.StandardError.ReadToEndAsync();
-        var results = new Dictionary<string, double>();
+        var values = new Dictionary<string, double>();
+        var torchVersion = "";
         while (process.StandardOutput.ReadLine() is { } line)
         {
             using var row = JsonDocument.Parse(line);
-            results[row.RootElement.GetProperty("name").GetString()!] = row.RootElement.GetProperty("value").GetDouble();
+            values[row.RootElement.GetProperty("name").GetString()!] = row.RootElement.GetProperty("value").GetDouble();
+            torchVersion = row.RootElement.GetProperty("torch").GetString()!;
         }
         process.WaitForExit();
         if (process.ExitCode != 0)
             throw new InvalidOperationException(
                 $"{python} {script} failed with exit code {process.ExitCode} (it needs Debian's python3-torch: apt-get install python3-torch):\n{errors.Result}");
-        return results;
+        return new Results(values, torchVersion);
     }
 }
