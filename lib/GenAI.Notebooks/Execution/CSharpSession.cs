@@ -58,22 +58,29 @@ public sealed class CSharpSession
     /// <param name="fileName">Name used for stack-trace lines, so a runtime error can be traced to its line
     /// (Roslyn roots it at the working directory: "/notebooks/nb.ipynb#cell3:line 2").</param>
     /// <param name="extraReferences">Assemblies from resolved #r "nuget:" directives.</param>
-    public async Task<SubmissionResult> RunAsync(string code, string fileName, IReadOnlyList<string> extraReferences)
+    /// <param name="runningTime">Runs while the compiled code runs (not while it compiles), for the cell timeout.</param>
+    public async Task<SubmissionResult> RunAsync(string code, string fileName, IReadOnlyList<string> extraReferences, Stopwatch runningTime)
     {
         if (_state is null)
             throw new InvalidOperationException("StartAsync must run before the first cell.");
         var options = _options.WithFilePath(fileName).AddReferences(extraReferences.Select(p => MetadataReference.CreateFromFile(p)));
+        var script = _state.Script.ContinueWith<object?>(code, options);
+        // Compiling first (the result is cached by the script) keeps compile time out of the timeout.
+        var errors = script.Compile().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+        if (!errors.IsEmpty)
+        {
+            var firstLine = errors[0].Location.GetLineSpan().StartLinePosition.Line + 1;
+            return new SubmissionResult(false, null, string.Join("\n", errors.Select(Describe)), firstLine, IsCompileError: true);
+        }
         ScriptState<object?> next;
+        runningTime.Start();
         try
         {
-            next = await _state.ContinueWithAsync<object?>(code, options, catchException: _ => true);
+            next = await script.RunFromAsync(_state, catchException: _ => true);
         }
-        catch (CompilationErrorException e)
+        finally
         {
-            var errors = e.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
-            if (errors.IsEmpty) errors = e.Diagnostics;
-            var firstLine = errors.Length > 0 ? errors[0].Location.GetLineSpan().StartLinePosition.Line + 1 : (int?)null;
-            return new SubmissionResult(false, null, string.Join("\n", errors.Select(Describe)), firstLine, IsCompileError: true);
+            runningTime.Stop();
         }
         _state = next;
         if (next.Exception is { } exception)
