@@ -38,7 +38,8 @@ public static class PlotlyHtml
                 if (typeof window.Plotly !== "undefined") { draw(window.Plotly); return; }
                 if (typeof window.requirejs === "function" && typeof window.requirejs.config === "function") {
                   // A private context, so another library's "plotly" path (e.g. Plotly.NET's) never clashes with ours.
-                  var req = window.requirejs.config({ context: "genai-plotly", paths: { plotly: cdn } }) || window.require;
+                  // plotly.js is 3.6 MB: a slow link gets a minute instead of require.js's default 7 s.
+                  var req = window.requirejs.config({ context: "genai-plotly", paths: { plotly: cdn }, waitSeconds: 60 }) || window.require;
                   req(["plotly"], draw);
                   return;
                 }

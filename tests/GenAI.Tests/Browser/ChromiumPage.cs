@@ -76,6 +76,9 @@ public sealed class ChromiumPage : IAsyncDisposable
     internal static async Task<ChromiumPage> OpenAsync(IBrowser browser, int width, int height)
     {
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        // Loading 3.6 MB of plotly.js on a busy 2-core CI machine can pass Playwright's 30 s default.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         var page = await context.NewPageAsync();
         var session = new ChromiumPage(context, page);
         // Anything but local files is refused, so a chart that only works with the CDN fails the test.
