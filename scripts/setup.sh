@@ -20,6 +20,9 @@ apt_packages=(
   "libjs-requirejs /usr/share/javascript/requirejs/require.min.js"
   "cmake cmake"
   "g++ g++"
+  # Debian's libtorch calls whatever BLAS the system provides; without OpenBLAS that is the
+  # reference BLAS, which makes every matmul 10-30x slower (see benchmarks/README.md).
+  "libopenblas0-pthread /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3"
 )
 missing=()
 for entry in "${apt_packages[@]}"; do
