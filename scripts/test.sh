@@ -7,9 +7,9 @@ log=$(mktemp)
 dotnet test Notebooks.sln --no-build -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
-# Each test project prints "Passed!  - Failed: F, Passed: P, Skipped: S, Total: T" (or "Failed! - ...").
-summary=$(grep -E '^(Passed|Failed)! +- Failed: ' "$log" | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\1 \2 \3/' \
-  | awk '{f+=$1; p+=$2; s+=$3} END {printf "%d passed, %d failed, %d skipped\n", p, f, s}')
+# Each test project ends with "Total tests: T" then "Passed: P", "Failed: F", "Skipped: S" lines.
+summary=$(grep -E '^ +(Passed|Failed|Skipped): +[0-9]+ *$' "$log" \
+  | awk '{n[$1]+=$2} END {printf "%d passed, %d failed, %d skipped\n", n["Passed:"], n["Failed:"], n["Skipped:"]}')
 rm -f "$log"
 echo "$summary"
 exit "$status"
