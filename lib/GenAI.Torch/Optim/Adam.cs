@@ -52,30 +52,7 @@ namespace TorchSharp.Modules
                 var g = maximize ? grad.neg() : grad;
                 // L2 penalty folded into the gradient: g = g + wd * p
                 if (wd != 0) g = g.add(param, wd);
-                // m = beta1 * m + (1 - beta1) * g            (first moment: mean of gradients)
-                state.exp_avg.mul_(beta1).add_(g, 1 - beta1);
-                // v = beta2 * v + (1 - beta2) * g^2          (second moment: mean of squared gradients)
-                state.exp_avg_sq.mul_(beta2).addcmul_(g, g, 1 - beta2);
-
-                // Bias corrections undo the zero start of m and v: m_hat = m / (1 - beta1^t), v_hat = v / (1 - beta2^t)
-                double biasCorrection1 = 1 - Math.Pow(beta1, state.step);
-                double biasCorrection2 = 1 - Math.Pow(beta2, state.step);
-                double stepSize = lr / biasCorrection1;
-                double biasCorrection2Sqrt = Math.Sqrt(biasCorrection2);
-
-                Tensor denom;
-                if (amsgrad)
-                {
-                    // AMSGrad uses the largest v seen so far, so the step size never grows back.
-                    state.max_exp_avg_sq!.copy_(torch.maximum(state.max_exp_avg_sq, state.exp_avg_sq));
-                    denom = (state.max_exp_avg_sq.sqrt() / biasCorrection2Sqrt).add_(eps);
-                }
-                else
-                {
-                    denom = (state.exp_avg_sq.sqrt() / biasCorrection2Sqrt).add_(eps);
-                }
-                // p = p - lr * m_hat / (sqrt(v_hat) + eps)
-                param.addcdiv_(state.exp_avg, denom, -stepSize);
+                AdamUpdate.Apply(param, g, state.exp_avg, state.exp_avg_sq, state.max_exp_avg_sq, state.step, lr, beta1, beta2, eps, amsgrad);
             }
         }, closure);
 
