@@ -1,4 +1,4 @@
-namespace GenAI.Torch.Tests.NN;
+namespace GenAI.Torch.Tests;
 
 /// <summary>
 /// Tests that seed the global generator and then compare the numbers drawn with PyTorch's.

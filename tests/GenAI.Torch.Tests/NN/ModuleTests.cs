@@ -6,6 +6,7 @@ using static TorchSharp.torch;
 
 namespace GenAI.Torch.Tests.NN;
 
+[Collection(SeededCollection.Name)]
 public class ModuleTests
 {
     private static bool Same(Tensor a, Tensor b) => a.equal(b).item<bool>();

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace GenAI.Torch.Tests.Tensors;
 
 /// <summary>Same seed, same numbers as Python PyTorch on CPU (the JSON was made with torch.manual_seed(42)).</summary>
-[Collection("GlobalRandomState")]
+[Collection(SeededCollection.Name)]
 public class RandomTests
 {
     [Fact]
