@@ -4,6 +4,7 @@ using static TorchSharp.torch;
 
 namespace GenAI.Tests.Models;
 
+[Collection(SeededCollection.Name)]
 public class MlpLanguageModelTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using static TorchSharp.torch;
 
 namespace GenAI.Tests.Models;
 
+[Collection(SeededCollection.Name)]
 public class NeuralBigramTests
 {
     // Sequences from a small Markov chain over tokens 1..4 (0 is the boundary), made with a fixed seed.

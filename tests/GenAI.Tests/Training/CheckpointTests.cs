@@ -5,6 +5,7 @@ using static TorchSharp.torch;
 
 namespace GenAI.Tests.Training;
 
+[Collection(SeededCollection.Name)]
 public sealed class CheckpointTests : IDisposable
 {
     readonly string folder = Path.Combine(Path.GetTempPath(), "genai-checkpoint-" + Guid.NewGuid().ToString("N"));

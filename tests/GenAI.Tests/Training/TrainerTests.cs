@@ -4,6 +4,7 @@ using static TorchSharp.torch;
 
 namespace GenAI.Tests.Training;
 
+[Collection(SeededCollection.Name)]
 public class TrainerTests
 {
     static NextTokenExamples Corpus() => NextTokenExamples.Build([[1, 2, 3], [2, 3], [3, 1, 2]], contextLength: 1, boundaryToken: 0);
