@@ -43,7 +43,7 @@ public sealed class MlpLanguageModel : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>The embedding table C [V, d]: row i is token i's learned vector.</summary>
-    public Tensor Embeddings => embedding.weight;
+    public Tensor Embeddings => embedding.weight ?? throw new InvalidOperationException("The embedding has no weight.");
 
     /// <summary>Contexts [B, n] of token ids -> next-token logits [B, V].</summary>
     public override Tensor forward(Tensor contexts)

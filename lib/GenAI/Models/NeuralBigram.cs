@@ -26,7 +26,7 @@ public sealed class NeuralBigram : nn.Module<Tensor, Tensor>
     public int VocabSize { get; }
 
     /// <summary>W [V, V]: row i = logits of the next token after token i.</summary>
-    public Tensor Weight => logitTable.weight;
+    public Tensor Weight => logitTable.weight ?? throw new InvalidOperationException("The embedding has no weight.");
 
     /// <summary>Current tokens [N] (or [N, 1]) -> next-token logits [N, V].</summary>
     public override Tensor forward(Tensor current)
