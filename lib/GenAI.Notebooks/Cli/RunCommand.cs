@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using GenAI.Notebooks.Documents;
 using GenAI.Notebooks.Rendering;
 
@@ -47,10 +46,10 @@ public static class RunCommand
         foreach (var notebook in notebooks)
         {
             var clock = Stopwatch.StartNew();
-            var exitCode = RunChild(options.ToChildArguments(notebook, indexLink));
-            var ok = exitCode == 0;
-            if (exitCode is not (0 or 1 or 2))
-                Console.WriteLine($"error: {notebook}: the notebook's process ended with exit code {exitCode} before reporting (a crash, or the notebook called Environment.Exit); its outputs were not saved.");
+            var child = ChildProcess.Run(options.ToChildArguments(notebook, indexLink));
+            var ok = child.ExitCode == 0;
+            if (child.ExitCode is not (0 or 1 or 2))
+                Console.WriteLine($"error: {notebook}: {child.DescribeDeath()}");
             Console.WriteLine($"{(ok ? "PASS" : "FAIL")} {notebook} ({clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
             if (ok) passed++; else failed++;
             entries.Add(new IndexEntry(TitleOf(notebook), Path.GetFileNameWithoutExtension(notebook) + ".html", ok));
@@ -72,23 +71,6 @@ public static class RunCommand
         }
         Console.WriteLine($"{passed} passed, {failed} failed");
         return failed == 0 ? 0 : 1;
-    }
-
-    /// <summary>Starts this program again with run-one; the child writes to our console directly.</summary>
-    private static int RunChild(IEnumerable<string> arguments)
-    {
-        var host = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find the running executable to start a notebook process");
-        var start = new ProcessStartInfo(host) { UseShellExecute = false };
-        // Under `dotnet GenAI.Notebooks.dll` the host is dotnet itself and needs the program's path first.
-        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
-            start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
-        start.ArgumentList.Add(RunOneCommand.Name);
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        Console.Out.Flush();
-        using var child = Process.Start(start) ?? throw new InvalidOperationException($"could not start {host}");
-        child.WaitForExit();
-        return child.ExitCode;
     }
 
     private static string TitleOf(string path)

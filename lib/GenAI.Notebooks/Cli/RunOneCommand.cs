@@ -33,7 +33,11 @@ public static class RunOneCommand
             return 2;
         }
 
-        var failure = new NotebookExecutor(notebook, options.CellTimeout).Run();
+        // The kernel redirects Console while cells run; the crash marker goes to the process's own stderr.
+        var markers = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
+        var failure = new NotebookExecutor(notebook, options.CellTimeout,
+                (number, cell) => markers.WriteLine(CellMarker.Format(number, cell.Id)))
+            .RunAsync().GetAwaiter().GetResult();
         if (failure is not null)
             Console.Out.WriteLine($"error: {failure.Describe(displayPath)}");
 
