@@ -5,24 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages: libtorch (the engine), Chromium (browser tests, PNG export),
-# Fashion-MNIST (image data), npm (offline copies of plotly.js, KaTeX, highlight.js),
-# require.js (browser tests load charts the way VS Code's notebook webview does).
-# Each entry: Debian package, then the file that shows it is there (a command or a path).
-# A libtorch tree named by LIBTORCH (the devcontainer's CUDA one) stands in for libtorch-dev.
-libtorch_config=/usr/lib/x86_64-linux-gnu/cmake/Torch/TorchConfig.cmake
-[ -z "${LIBTORCH:-}" ] || libtorch_config="$LIBTORCH/share/cmake/Torch/TorchConfig.cmake"
+# Debian packages. libtorch is NOT one of them: it comes inside the TorchSharp NuGet package.
+# Chromium (browser tests, PNG export), Fashion-MNIST (image data), npm (offline copies of
+# plotly.js, KaTeX, highlight.js), require.js (browser tests load charts the way VS Code's
+# notebook webview does). Each entry: Debian package, then the file that shows it is there.
 apt_packages=(
-  "libtorch-dev $libtorch_config"
   "chromium chromium"
   "dataset-fashion-mnist /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"
   "npm npm"
   "libjs-requirejs /usr/share/javascript/requirejs/require.min.js"
-  "cmake cmake"
-  "g++ g++"
-  # Debian's libtorch calls whatever BLAS the system provides; without OpenBLAS that is the
-  # reference BLAS, which makes every matmul 10-30x slower (see benchmarks/README.md).
-  "libopenblas0-pthread /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3"
 )
 missing=()
 for entry in "${apt_packages[@]}"; do
@@ -42,4 +33,17 @@ if [ -f lib/GenAI.Notebooks/web/package.json ]; then
   (cd lib/GenAI.Notebooks/web && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; })
 fi
 
-dotnet build Notebooks.sln -c Debug -nologo -clp:ErrorsOnly
+# Restore first, so that TorchSharp's native library is in the NuGet cache before any build copies it.
+dotnet restore Notebooks.sln -nologo -verbosity:quiet
+
+# Debian 12 only: TorchSharp's libLibTorchSharp.so asks for GLIBCXX_3.4.32 for one symbol that nothing
+# calls, and Debian 12's libstdc++ stops at 3.4.30 (README.md, "TorchSharp on Debian 12"). The tool marks
+# that one requirement weak in the NuGet cache's copies; it changes nothing where libstdc++ has the
+# version, or where the copy is already marked.
+nuget_packages="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
+mapfile -t torchsharp_natives < <(find "$nuget_packages/torchsharp" -name libLibTorchSharp.so 2>/dev/null)
+if [ ${#torchsharp_natives[@]} -gt 0 ]; then
+  dotnet run --project tools/GenAI.WeakGlibcxx -c Release -- "${torchsharp_natives[@]}"
+fi
+
+dotnet build Notebooks.sln -c Debug -nologo -clp:ErrorsOnly --no-restore

@@ -3,15 +3,18 @@ namespace GenAI.WeakGlibcxx;
 /// <summary>Marks one libstdc++ version requirement of a shared object weak, in place.</summary>
 static class GlibcxxFix
 {
-    /// <summary>Returns a line saying what was done; the file is only written when something changes.</summary>
-    public static string Apply(string path, string version)
+    /// <summary>
+    /// Returns a line saying what was changed, or null when nothing needed changing (already weak, or no such
+    /// requirement); the file is only written when something changes.
+    /// </summary>
+    public static string? Apply(string path, string version)
     {
         var elf = ElfVersionNeeds.Parse(File.ReadAllBytes(path), path);
         var requirement = elf.Requirements.FirstOrDefault(r => r.Version == version && r.Library.StartsWith("libstdc++", StringComparison.Ordinal));
         if (requirement is null)
-            return $"weak-glibcxx: {path} does not require {version}; unchanged";
+            return null;
         if (elf.IsWeak(requirement))
-            return $"weak-glibcxx: {path}: {version} is already weak; unchanged";
+            return null;
         elf.MakeWeak(requirement);
         // Write beside, then rename: a process that has the library mapped keeps its old pages.
         var temporary = path + ".weak-glibcxx.tmp";

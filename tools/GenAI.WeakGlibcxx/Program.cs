@@ -4,7 +4,7 @@
 //   dotnet run --project tools/GenAI.WeakGlibcxx -- [--check-only] FILE...
 //
 // Does nothing where the machine's libstdc++ already provides the version (a current distribution),
-// nothing to a file that is already patched, and says what it changed. Exit 0 on success, 1 on an
+// nothing to a file that is already patched (silently), and says what it changed. Exit 0 on success, 1 on an
 // error (the message names the file).
 using GenAI.WeakGlibcxx;
 
@@ -20,7 +20,6 @@ if (libstdcxx is null)
 }
 if (SystemLibstdcxx.Provides(libstdcxx, Version))
 {
-    Console.WriteLine($"weak-glibcxx: {libstdcxx} provides {Version}; nothing to change");
     return 0;
 }
 if (checkOnly)
@@ -33,7 +32,8 @@ foreach (var file in files)
 {
     try
     {
-        Console.WriteLine(GlibcxxFix.Apply(file, Version));
+        if (GlibcxxFix.Apply(file, Version) is { } change)
+            Console.WriteLine(change);
     }
     catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
     {
