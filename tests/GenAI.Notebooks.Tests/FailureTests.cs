@@ -32,7 +32,7 @@ public sealed class FailureTests(ErrorsRun run) : IClassFixture<ErrorsRun>
     public void Folder_run_fails_and_counts_every_notebook()
     {
         Assert.Equal(1, _result.ExitCode);
-        Assert.EndsWith("0 passed, 5 failed", _result.Output.TrimEnd());
+        Assert.EndsWith("0 passed, 6 failed", _result.Output.TrimEnd());
     }
 
     [Fact]
@@ -48,14 +48,15 @@ public sealed class FailureTests(ErrorsRun run) : IClassFixture<ErrorsRun>
     }
 
     [Fact]
-    public void Runtime_error_keeps_earlier_output_and_names_the_throwing_line()
+    public void Runtime_error_keeps_earlier_output_and_names_the_cell()
     {
         var cell = _result.Cell("runtime-error", "throws");
         Assert.Equal("q is 7\n", Text(Outputs(cell)[0]["text"]));
         var evalue = (string)Error(cell)["evalue"]!;
         Assert.StartsWith("System.InvalidOperationException: bad value 42", evalue);
         Assert.Contains("error: ", _result.Output);
-        Assert.Contains("runtime-error.ipynb: cell 2 (throws), line 2: runtime error: System.InvalidOperationException: bad value 42", _result.Output);
+        // The kernel compiles cells without line information, so a runtime error names the cell, as VS Code does.
+        Assert.Contains("runtime-error.ipynb: cell 2 (throws): runtime error: System.InvalidOperationException: bad value 42", _result.Output);
         AssertNotRun(_result.Cell("runtime-error", "after"));
     }
 
@@ -64,18 +65,29 @@ public sealed class FailureTests(ErrorsRun run) : IClassFixture<ErrorsRun>
     {
         Assert.Contains("<div class=\"dni-plaintext\"><pre>2</pre></div>", Text(Outputs(_result.Cell("other-kernel", "csharp"))[0]["data"]!["text/html"]));
         var evalue = (string)Error(_result.Cell("other-kernel", "fsharp"))["evalue"]!;
-        Assert.StartsWith("kernel 'fsharp' is not supported by the headless runner", evalue);
-        Assert.Contains("other-kernel.ipynb: cell 2 (fsharp): not supported: kernel 'fsharp'", _result.Output);
+        Assert.StartsWith("Kernel 'fsharp' is not available: the headless runner hosts the .NET Interactive C# kernel only", evalue);
+        Assert.Contains("other-kernel.ipynb: cell 2 (fsharp): not supported: Kernel 'fsharp' is not available", _result.Output);
         AssertNotRun(_result.Cell("other-kernel", "after"));
     }
 
     [Fact]
     public void Libtorch_shape_error_is_a_cell_error_not_a_crash_of_the_notebook_process()
     {
-        var evalue = (string)Error(_result.Cell("shape-error", "matmul"))["evalue"]!;
-        Assert.Contains("mat1 and mat2 shapes cannot be multiplied (2x3 and 2x3)", evalue);
-        Assert.Contains("shape-error.ipynb: cell 2 (matmul), line 2: runtime error: ", _result.Output);
+        var evalue = (string)Error(_result.Cell("shape-error", "mm"))["evalue"]!;
+        Assert.StartsWith("System.Runtime.InteropServices.ExternalException (0x80004005): mat1 and mat2 shapes cannot be multiplied (2x3 and 2x3)", evalue);
+        Assert.Contains("shape-error.ipynb: cell 2 (mm): runtime error: System.Runtime.InteropServices.ExternalException (0x80004005): mat1 and mat2 shapes cannot be multiplied (2x3 and 2x3)", _result.Output);
         AssertNotRun(_result.Cell("shape-error", "after"));
+    }
+
+    [Fact]
+    public void Native_abort_is_reported_with_the_running_cell_and_libtorch_message()
+    {
+        // TorchSharp 0.107's matmul lets libtorch's C++ error escape on Linux: the process dies with SIGABRT.
+        var path = Path.Combine(RunnerProcess.Fixture("errors"), "native-abort.ipynb");
+        Assert.Contains($"error: {path}: the notebook's process died while running cell 2 (matmul) with exit code 134 (signal 6, SIGABRT: a native abort): " +
+                        "terminate called after throwing an instance of 'c10::Error' what():  mat1 and mat2 shapes cannot be multiplied (2x3 and 2x3). Its outputs were not saved.",
+            _result.Output);
+        Assert.Contains($"FAIL {path}", _result.Output);
     }
 
     [Fact]
@@ -91,10 +103,10 @@ public sealed class FailureTests(ErrorsRun run) : IClassFixture<ErrorsRun>
     {
         Assert.Contains("<pre class=\"error\">(2,1): error CS0103", _result.Html("compile-error"));
         var index = File.ReadAllText(Path.Combine(_result.OutputFolder, "index.html"));
-        var order = new[] { "compile-error.html", "malformed.html", "other-kernel.html", "runtime-error.html", "shape-error.html" }
+        var order = new[] { "compile-error.html", "malformed.html", "native-abort.html", "other-kernel.html", "runtime-error.html", "shape-error.html" }
             .Select(page => index.IndexOf($"href=\"{page}\"", StringComparison.Ordinal)).ToArray();
         Assert.All(order, position => Assert.True(position > 0));
         Assert.Equal(order.Order(), order);
-        Assert.Equal(5, index.Split("<span class=\"failed\">failed</span>").Length - 1);
+        Assert.Equal(6, index.Split("<span class=\"failed\">failed</span>").Length - 1);
     }
 }

@@ -30,16 +30,17 @@ public sealed class LibraryTests(LibraryRun run)
     }
 
     [Fact]
-    public void Engine_resolves_from_the_library_folder_and_runs_libtorch()
+    public void TorchSharp_resolves_from_the_library_folder_and_runs_libtorch()
     {
         Assert.StartsWith("<div class=\"dni-plaintext\"><pre>6</pre></div>", Text(Outputs(_result.Cell("library", "torch")).Single()["data"]!["text/html"]));
     }
 
     [Fact]
-    public void Tensor_formats_itself_as_text_and_html()
+    public void Tensor_formats_itself_as_html_through_TorchSharp_own_formatter()
     {
+        // TorchSharp registers its formatter by the TypeFormatterSource convention; the kernel's default mime is HTML.
         var data = Outputs(_result.Cell("library", "tensor")).Single()["data"]!.AsObject();
-        Assert.Equal(["text/html", "text/plain"], data.Select(kv => kv.Key));
-        Assert.Contains("3, 4, 5", Text(data["text/plain"]));
+        Assert.Equal(["text/html"], data.Select(kv => kv.Key));
+        Assert.Equal("<div><pre>[2x3], type = Int64, device = cpu\n 0 1 2\n 3 4 5\n</pre></div>", Text(data["text/html"]));
     }
 }

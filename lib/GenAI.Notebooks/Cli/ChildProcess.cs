@@ -10,7 +10,7 @@ namespace GenAI.Notebooks.Cli;
 /// </summary>
 public sealed class ChildProcess
 {
-    private const int KeptLines = 20;
+    private const int KeptLines = 400;
     private readonly Queue<string> _lastErrorLines = new();
 
     public int ExitCode { get; private set; }
@@ -51,13 +51,25 @@ public sealed class ChildProcess
         if (_lastErrorLines.Count > KeptLines) _lastErrorLines.Dequeue();
     }
 
-    /// <summary>One message for a process that ended without reporting: the cell, the exit code and what it printed last.</summary>
+    /// <summary>One message for a process that ended without reporting: the cell, the exit code and the native message.</summary>
     public string DescribeDeath()
     {
         var signal = ExitCode > 128 ? $" (signal {ExitCode - 128}{(ExitCode == 134 ? ", SIGABRT: a native abort" : "")})" : "";
         var where = RunningCell is null ? "before its first cell" : $"while running {RunningCell}";
-        var native = _lastErrorLines.Where(l => !string.IsNullOrWhiteSpace(l)).ToArray();
-        var message = native.Length == 0 ? "it printed nothing to stderr" : "its last words on stderr: " + string.Join(" | ", native.TakeLast(6).Select(l => l.Trim()));
-        return $"the notebook's process died {where} with exit code {ExitCode}{signal}; {message}. Its outputs were not saved.";
+        return $"the notebook's process died {where} with exit code {ExitCode}{signal}: {NativeMessage()}. Its outputs were not saved.";
+    }
+
+    /// <summary>
+    /// The reason a native abort printed: C++'s "terminate called after throwing ..." and libtorch's
+    /// "what(): ..." lines, without the backtrace frames; otherwise the last lines printed.
+    /// </summary>
+    private string NativeMessage()
+    {
+        var lines = _lastErrorLines.Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
+        if (lines.Length == 0) return "it printed nothing to stderr";
+        var terminate = Array.FindLastIndex(lines, l => l.StartsWith("terminate called", StringComparison.Ordinal));
+        if (terminate >= 0)
+            return string.Join(" ", lines.Skip(terminate).TakeWhile(l => !l.StartsWith("Exception raised from", StringComparison.Ordinal) && !l.StartsWith("frame #", StringComparison.Ordinal)));
+        return "its last lines on stderr: " + string.Join(" | ", lines.Where(l => !l.StartsWith("frame #", StringComparison.Ordinal)).TakeLast(4));
     }
 }
