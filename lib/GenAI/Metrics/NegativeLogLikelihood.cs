@@ -27,9 +27,16 @@ public static class NegativeLogLikelihood
         return FromTargetProbabilities(picked);
     }
 
-    /// <summary>Mean NLL of the probabilities a model gave to the true tokens, e.g. [0.5, 0.25, 1.0].</summary>
+    /// <summary>Mean NLL of the probabilities a model gave to the true tokens, e.g. [0.5, 0.25, 1.0] ([N], [N, 1] or one number).</summary>
     public static double FromTargetProbabilities(Tensor targetProbabilities)
     {
+        // A whole [N, V] table would pass every other check and average the log of all N*V
+        // probabilities: a plausible number that means nothing. One probability per token only.
+        if (targetProbabilities.ndim > 2 || (targetProbabilities.ndim == 2 && targetProbabilities.shape[1] != 1))
+            throw new ArgumentException(
+                $"targetProbabilities must hold one probability per token, shape [N] or [N, 1]; got shape [{string.Join(", ", targetProbabilities.shape)}]. " +
+                "For a table of probability rows [N, V], pick each row's true token first, or call FromProbabilities(probabilities, targets).",
+                nameof(targetProbabilities));
         if (targetProbabilities.numel() == 0)
             throw new ArgumentException("NLL needs at least one target probability; got an empty tensor.", nameof(targetProbabilities));
         using var scope = NewDisposeScope();

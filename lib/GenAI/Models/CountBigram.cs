@@ -33,8 +33,7 @@ public sealed class CountBigram : IDisposable
     /// <summary>Count the pairs (current -> next) of bigram examples (context length 1).</summary>
     public static CountBigram Fit(NextTokenExamples bigrams, int vocabSize, double smoothing = 1.0)
     {
-        if (bigrams.ContextLength != 1)
-            throw new ArgumentException($"A bigram model needs examples with context length 1; got {bigrams.ContextLength}.", nameof(bigrams));
+        CheckContextLength(bigrams);
         return Fit(bigrams.Contexts.squeeze(1), bigrams.Targets, vocabSize, smoothing);
     }
 
@@ -68,6 +67,9 @@ public sealed class CountBigram : IDisposable
     /// <summary>Mean NLL in nats of the examples' targets given their single-token contexts.</summary>
     public double NegativeLogLikelihood(NextTokenExamples bigrams)
     {
+        // Longer contexts [N, n] would reach index_select as a matrix of indices, and libtorch's
+        // "Index is supposed to be a vector" would not say what was wrong.
+        CheckContextLength(bigrams);
         using var scope = NewDisposeScope();
         var current = bigrams.Contexts.squeeze(1);
         // NLL = -(1/N) Σ_n log P(next_n | current_n); row current_n of P holds the whole distribution.
@@ -91,6 +93,14 @@ public sealed class CountBigram : IDisposable
             current = next;
         }
         return tokens;
+    }
+
+    static void CheckContextLength(NextTokenExamples bigrams)
+    {
+        if (bigrams.ContextLength != 1)
+            throw new ArgumentException(
+                $"A bigram model needs examples with context length 1 (contexts [N, 1]); got context length {bigrams.ContextLength} (contexts [{string.Join(", ", bigrams.Contexts.shape)}]).",
+                nameof(bigrams));
     }
 
     static void CheckRange(Tensor ids, int vocabSize, string name)

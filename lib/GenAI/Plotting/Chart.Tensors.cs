@@ -25,6 +25,10 @@ public static partial class Chart
                 $"{chart}: an image tensor must be [H, W], [1, H, W], [3, H, W] or [H, W, 3]; got {Shape(image)}. " +
                 "For a batch [N, C, H, W] use Chart.ImageGrid.", nameof(image)),
         };
+        // An empty image has no pixels to scale: with min and max given it would fail while the
+        // bytes are copied out, without them inside libtorch's min().
+        if (hwc.shape[0] == 0 || hwc.shape[1] == 0)
+            throw new ArgumentException($"{chart}: the image is empty ({Shape(image)}): it needs at least one row and one column.", nameof(image));
         var bytes = ToUint8(Scale(hwc, min, max, chart, Shape(image)));
         return ImageFigure(ReadRgb(bytes), title);
     }
@@ -50,6 +54,9 @@ public static partial class Chart
         };
         long n = nchw.shape[0], c = nchw.shape[1], h = nchw.shape[2], w = nchw.shape[3];
         if (n == 0) throw new ArgumentException($"{chart}: the batch is empty ({Shape(images)}).", nameof(images));
+        // Images without rows or columns would draw a grid of white padding and nothing else.
+        if (h == 0 || w == 0)
+            throw new ArgumentException($"{chart}: the images are empty ({Shape(images)}): each needs at least one row and one column.", nameof(images));
 
         // Scale the whole batch at once so that every image shares one scale.
         var scaled = Scale(nchw, min, max, chart, Shape(images));

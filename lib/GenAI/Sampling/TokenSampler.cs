@@ -9,11 +9,16 @@ namespace GenAI.Sampling;
 public static class TokenSampler
 {
     /// <summary>The most likely token (argmax). Deterministic, and prone to loops of the same few tokens.</summary>
-    public static Tensor Greedy(Tensor logits) => logits.argmax(-1);
+    public static Tensor Greedy(Tensor logits)
+    {
+        LogitFilters.CheckVocabularyDimension(logits, nameof(logits));
+        return logits.argmax(-1);
+    }
 
     /// <summary>Draw one token from softmax(logits).</summary>
     public static Tensor Multinomial(Tensor logits, Generator? generator = null)
     {
+        LogitFilters.CheckVocabularyDimension(logits, nameof(logits));
         using var scope = NewDisposeScope();
         var probabilities = logits.softmax(-1);
         var drawn = multinomial(probabilities, 1, replacement: true, generator: generator).squeeze(-1);
@@ -23,6 +28,7 @@ public static class TokenSampler
     /// <summary>The distribution that <see cref="Sample"/> draws from after all filters ([V] or [B, V]).</summary>
     public static Tensor Probabilities(Tensor logits, SamplingOptions options)
     {
+        LogitFilters.CheckVocabularyDimension(logits, nameof(logits));
         using var scope = NewDisposeScope();
         if (options.Greedy)
         {
@@ -35,6 +41,7 @@ public static class TokenSampler
     /// <summary>Pick next tokens as <paramref name="options"/> says.</summary>
     public static Tensor Sample(Tensor logits, SamplingOptions options, Generator? generator = null)
     {
+        LogitFilters.CheckVocabularyDimension(logits, nameof(logits));
         if (options.Greedy) return Greedy(logits);
         using var scope = NewDisposeScope();
         return scope.MoveToOuter(Multinomial(Filter(logits, options), generator));

@@ -78,4 +78,24 @@ public class NegativeLogLikelihoodTests
         var e = Assert.Throws<ArgumentException>(() => NegativeLogLikelihood.FromLogits(logits, targets));
         Assert.Contains("int64", e.Message);
     }
+
+    [Fact]
+    public void AWholeProbabilityTableIsNotTakenForTargetProbabilities()
+    {
+        // The mistake: passing P [N, V] where the probabilities of the true tokens [N] were meant.
+        // The mean of log P over the whole table is a plausible number that means nothing.
+        using var table = tensor(new double[] { 0.5, 0.25, 0.25, 0.1, 0.8, 0.1 }, [2, 3]);
+        var e = Assert.Throws<ArgumentException>(() => NegativeLogLikelihood.FromTargetProbabilities(table));
+        Assert.Equal("targetProbabilities", e.ParamName);
+        Assert.StartsWith("targetProbabilities must hold one probability per token, shape [N] or [N, 1]; got shape [2, 3].", e.Message);
+        Assert.Contains("FromProbabilities(probabilities, targets)", e.Message);
+
+        // One per token, as a vector, a column or a single number, is what it takes.
+        using var column = tensor(new double[] { 0.5, 0.8 }, [2, 1]);
+        using var vector = tensor(new double[] { 0.5, 0.8 });
+        using var single = tensor(0.5);
+        Assert.Equal(-(Math.Log(0.5) + Math.Log(0.8)) / 2, NegativeLogLikelihood.FromTargetProbabilities(column), 12);
+        Assert.Equal(NegativeLogLikelihood.FromTargetProbabilities(vector), NegativeLogLikelihood.FromTargetProbabilities(column));
+        Assert.Equal(Math.Log(2), NegativeLogLikelihood.FromTargetProbabilities(single), 12);
+    }
 }

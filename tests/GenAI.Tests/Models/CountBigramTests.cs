@@ -88,4 +88,17 @@ public class CountBigramTests
         Assert.Contains("[1, 5]", e.Message);
         Assert.Contains("vocabSize is 3", e.Message);
     }
+
+    [Fact]
+    public void NllOfExamplesWithLongerContextsIsAClearError()
+    {
+        using var pairs = NextTokenExamples.Build([[1, 2, 3]], contextLength: 1, boundaryToken: 0);
+        using var trigrams = NextTokenExamples.Build([[1, 2, 3]], contextLength: 2, boundaryToken: 0);
+        using var model = CountBigram.Fit(pairs, vocabSize: 4);
+        var e = Assert.Throws<ArgumentException>(() => model.NegativeLogLikelihood(trigrams));
+        Assert.Equal("bigrams", e.ParamName);
+        Assert.StartsWith("A bigram model needs examples with context length 1 (contexts [N, 1]); got context length 2 (contexts [4, 2]).", e.Message);
+        // Fitting on them is refused the same way.
+        Assert.Equal(e.Message, Assert.Throws<ArgumentException>(() => CountBigram.Fit(trigrams, vocabSize: 4)).Message);
+    }
 }

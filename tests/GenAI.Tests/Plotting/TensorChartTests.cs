@@ -91,6 +91,24 @@ public class TensorChartTests
     }
 
     [Fact]
+    public void Empty_images_are_errors_that_name_the_shape()
+    {
+        using var noRows = torch.zeros(new long[] { 0, 5 });
+        foreach (var call in new Func<Figure>[] { () => Chart.Image(noRows), () => Chart.Image(noRows, min: 0, max: 1) })
+        {
+            var e = Assert.Throws<ArgumentException>(() => call());
+            Assert.Equal("image", e.ParamName);
+            Assert.StartsWith("Chart.Image: the image is empty ([0, 5]): it needs at least one row and one column.", e.Message);
+        }
+
+        // Without the check this drew a grid of white padding and nothing else.
+        using var noColumns = torch.zeros(new long[] { 2, 1, 4, 0 });
+        var grid = Assert.Throws<ArgumentException>(() => Chart.ImageGrid(noColumns, min: 0, max: 1));
+        Assert.Equal("images", grid.ParamName);
+        Assert.StartsWith("Chart.ImageGrid: the images are empty ([2, 1, 4, 0]): each needs at least one row and one column.", grid.Message);
+    }
+
+    [Fact]
     public void Heatmap_of_a_tensor_writes_its_rows()
     {
         using var attention = torch.tensor(new float[] { 0.75f, 0.25f, 0.5f, 0.5f, 1, 0 }, new long[] { 3, 2 });

@@ -90,7 +90,17 @@ public class BeamSearchTests
     {
         var e = Assert.Throws<ArgumentException>(() =>
             BeamSearch.Search(_ => zeros(2, 3), [], new BeamSearchOptions(BeamWidth: 2, MaxLength: 1)));
-        Assert.Contains("shape [V]", e.Message);
-        Assert.Contains("[2, 3]", e.Message);
+        Assert.Equal("nextTokenLogits", e.ParamName);
+        Assert.StartsWith("nextTokenLogits must return logits of shape [V] (V >= 1) for one sequence; got [2, 3].", e.Message);
+    }
+
+    [Fact]
+    public void ModelReturningNoLogitsIsAClearError()
+    {
+        // Without the check the search would end with no hypothesis at all, and Best would throw an index error.
+        var e = Assert.Throws<ArgumentException>(() =>
+            BeamSearch.Search(_ => zeros(0), [], new BeamSearchOptions(BeamWidth: 2, MaxLength: 2)));
+        Assert.Equal("nextTokenLogits", e.ParamName);
+        Assert.StartsWith("nextTokenLogits must return logits of shape [V] (V >= 1) for one sequence; got [0].", e.Message);
     }
 }

@@ -104,4 +104,18 @@ public class LogitFiltersTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => LogitFilters.TopP(logits, 1.5));
         Assert.Contains("0 < p <= 1", e.Message);
     }
+
+    [Fact]
+    public void FiltersRejectLogitsWithoutAVocabularyDimension()
+    {
+        using var single = tensor(2.5f);
+        using var noTokens = zeros(0);
+        foreach (var (logits, shape) in new[] { (single, "[]"), (noTokens, "[0]") })
+            foreach (var filter in new Func<Tensor>[] { () => LogitFilters.Temperature(logits, 0.5), () => LogitFilters.TopK(logits, 2), () => LogitFilters.TopP(logits, 0.9) })
+            {
+                var e = Assert.Throws<ArgumentException>(() => filter());
+                Assert.Equal("logits", e.ParamName);
+                Assert.StartsWith($"logits must hold one score per vocabulary token in its last dimension, [V] or [B, V] with V >= 1; got shape {shape}.", e.Message);
+            }
+    }
 }

@@ -75,4 +75,30 @@ public class TokenSamplerTests
         Assert.Equal(0.0, v[1], 12);
         Assert.Equal(7.0 / 9, v[2], 12);
     }
+
+    [Fact]
+    public void LogitsWithoutAVocabularyDimensionAreRejectedByEveryEntryPoint()
+    {
+        // A single score (logits[0, 5] where logits[0] was meant): greedy would return token 0.
+        using var single = tensor(2.5f);
+        using var noTokens = zeros(2, 0);
+        foreach (var (logits, shape) in new[] { (single, "[]"), (noTokens, "[2, 0]") })
+        {
+            var calls = new Func<Tensor>[]
+            {
+                () => TokenSampler.Greedy(logits),
+                () => TokenSampler.Multinomial(logits),
+                () => TokenSampler.Probabilities(logits, SamplingOptions.Multinomial),
+                () => TokenSampler.Probabilities(logits, SamplingOptions.GreedyDecoding),
+                () => TokenSampler.Sample(logits, SamplingOptions.Multinomial),
+                () => TokenSampler.Sample(logits, SamplingOptions.GreedyDecoding),
+            };
+            foreach (var call in calls)
+            {
+                var e = Assert.Throws<ArgumentException>(() => call());
+                Assert.Equal("logits", e.ParamName);
+                Assert.StartsWith($"logits must hold one score per vocabulary token in its last dimension, [V] or [B, V] with V >= 1; got shape {shape}.", e.Message);
+            }
+        }
+    }
 }

@@ -71,4 +71,20 @@ public class TrainerTests
         var e = Assert.Throws<ArgumentException>(() => new Trainer(model, optimizer, new TrainingOptions(Steps: 5, CheckpointEvery: 2)));
         Assert.Contains("CheckpointFolder", e.Message);
     }
+
+    [Fact]
+    public void APerExampleLossIsRejectedWithItsShape()
+    {
+        using var data = Corpus();
+        using var model = new NeuralBigram(4);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        var trainer = new Trainer(model, optimizer, new TrainingOptions(Steps: 3, Quiet: true));
+        var before = model.Weight.detach().data<float>().ToArray();
+        var e = Assert.Throws<ArgumentException>(() => trainer.Run(() =>
+            nn.functional.cross_entropy(model.call(data.Contexts), data.Targets, reduction: nn.Reduction.None)));
+        Assert.Equal("trainLoss", e.ParamName);
+        Assert.StartsWith("trainLoss must return the mini-batch loss as one number; at step 1 it returned a tensor of shape [11]. Reduce it, for example with .mean().", e.Message);
+        Assert.Equal(0, trainer.Step);
+        Assert.Equal(before, model.Weight.detach().data<float>().ToArray()); // no update was made
+    }
 }
