@@ -1,3 +1,6 @@
+using System.Globalization;
+using TorchSharp;
+
 namespace GenAI.Benchmarks;
 
 /// <summary>What the numbers were measured on, printed with them.</summary>
@@ -20,18 +23,16 @@ static class Machine
         return $"{model ?? "unknown CPU"}, {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}";
     }
 
+    /// <summary>TorchSharp's version and the libtorch it ships (with MKL linked into libtorch_cpu).</summary>
+    public static string Engine() =>
+        $"TorchSharp {typeof(torch).Assembly.GetName().Version?.ToString(3)}, libtorch {torch.__version__}";
+
     /// <summary>
-    /// The BLAS that libtorch's matmuls went through, as mapped into this process (the file behind the links). Debian's libtorch
-    /// links libblas.so.3, which is whichever BLAS the system's alternatives point at (the
-    /// reference BLAS unless OpenBLAS is installed), and the MLP numbers depend on it tenfold.
+    /// The one-minute load average (/proc/loadavg), sampled between rounds: on a shared machine it
+    /// says how much the other work may have slowed both sides.
     /// </summary>
-    public static string BlasLibrary()
-    {
-        if (!File.Exists("/proc/self/maps")) return "unknown";
-        var blas = File.ReadLines("/proc/self/maps")
-            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "")
-            .FirstOrDefault(p => Path.GetFileName(p).StartsWith("libblas.so", StringComparison.Ordinal)
-                              || Path.GetFileName(p).StartsWith("libopenblas", StringComparison.Ordinal));
-        return blas ?? "not loaded as libblas.so.3";
-    }
+    public static double? LoadAverage() =>
+        File.Exists("/proc/loadavg")
+            ? double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture)
+            : null;
 }

@@ -1,25 +1,27 @@
-// Engine benchmark: the same work in C# (GenAI.Torch) and in Python PyTorch on the same
-// libtorch, in one run, best of N, one intra-op thread on both sides.
+// Engine benchmark: the course's training loops on TorchSharp against the same models in Python
+// PyTorch, in one run, best of N, one intra-op thread on both sides.
 //
-//   dotnet run -c Release --project benchmarks/GenAI.Benchmarks [-- options] [add16 mlp transformer]
-//     --repeats N      runs per benchmark and side, best one counts (default 3)
+//   dotnet run -c Release --project benchmarks/GenAI.Benchmarks [-- options] [names...]
+//     --repeats N      runs per benchmark and side, the best one counts (default 5)
 //     --scale X        multiplies the work per run (default 1; 0.1 for a quick look)
 //     --python PATH    interpreter with python3-torch (default /usr/bin/python3)
 //
-// Prints each result for C#, Python and the ratio C#/Python: for steps per second a ratio
-// above 1 means C# is faster; for microseconds per op a ratio below 1 means C# is cheaper.
+// Prints each result for C#, Python and the ratio C#/Python: for steps per second a ratio above 1
+// means C# is faster; for microseconds per op a ratio below 1 means C# is cheaper.
 using System.Globalization;
 using GenAI.Benchmarks;
 using TorchSharp;
 
 var benchmarks = new Dictionary<string, (string Unit, bool HigherIsBetter, Func<double, double> Run)>
 {
-    ["add16"] = ("us/op", false, SmallOpBenchmark.MicrosecondsPerOp),
-    ["mlp"] = ("steps/s", true, MlpBenchmark.StepsPerSecond),
+    ["add16"] = ("us/op", false, SmallOpBenchmark.MicrosecondsPerOpDisposed),
+    ["add16-scope"] = ("us/op", false, SmallOpBenchmark.MicrosecondsPerOpInScope),
+    ["mlp-lm"] = ("steps/s", true, MlpLanguageModelBenchmark.StepsPerSecond),
     ["transformer"] = ("steps/s", true, TransformerBlockBenchmark.StepsPerSecond),
+    ["convnet"] = ("steps/s", true, ConvNetBenchmark.StepsPerSecond),
 };
 
-var repeats = 3;
+var repeats = 5;
 var scale = 1.0;
 var pythonPath = "/usr/bin/python3";
 var names = new List<string>();
@@ -38,27 +40,39 @@ for (var i = 0; i < args.Length; i++)
 }
 if (names.Count == 0) names.AddRange(benchmarks.Keys);
 
+// One intra-op thread on both sides (bench.py sets the same): the machine this runs on has two
+// cores shared with other work, and a second thread would measure how busy the other core was
+// rather than the engines; with one thread the two sides also do exactly the same scheduling.
 torch.set_num_threads(1);
 var script = Path.Combine(Machine.RepositoryRoot(), "benchmarks", "python", "bench.py");
-// The two sides take turns, one run of every benchmark each, so that a change in the machine's
-// load during the run hits both alike; the best of the runs counts on each side.
 var csharpRuns = names.ToDictionary(n => n, _ => new List<double>());
 var pythonRuns = names.ToDictionary(n => n, _ => new List<double>());
-var pythonTorch = "";
-// One short untimed run per C# benchmark first: it lets the JIT compile the hot paths, which
-// Python's interpreter has no need for.
-foreach (var name in names) benchmarks[name].Run(scale * 0.1);
+var loads = new List<double>();
+PythonBenchmarks.Results? python = null;
+
+// One untimed run of every C# benchmark first, at full size: .NET compiles the hot paths again,
+// optimised, only after they have run a while, and Python's interpreter has nothing like it.
+foreach (var name in names) benchmarks[name].Run(scale);
+// The two sides take turns, one run of every benchmark each, so that a change in the machine's
+// load during the run hits both alike; the best of the runs counts on each side.
 for (var r = 0; r < repeats; r++)
 {
+    if (Machine.LoadAverage() is double load) loads.Add(load);
     foreach (var name in names)
         csharpRuns[name].Add(benchmarks[name].Run(scale));
-    var python = PythonBenchmarks.Run(pythonPath, script, names, scale);
+    python = PythonBenchmarks.Run(pythonPath, script, names, scale);
     foreach (var name in names) pythonRuns[name].Add(python.Values[name]);
-    pythonTorch = python.TorchVersion;
+    Console.Error.WriteLine($"round {r + 1} of {repeats} done");
 }
+if (Machine.LoadAverage() is double last) loads.Add(last);
 
-string Runs(List<double> runs) => string.Join("  ", runs.Select(v => v.ToString("F3", CultureInfo.InvariantCulture)));
+string Runs(List<double> runs) => string.Join("  ", runs.Select(v => v.ToString("F2", CultureInfo.InvariantCulture)));
 double Best(string name, List<double> runs) => benchmarks[name].HigherIsBetter ? runs.Max() : runs.Min();
+double Median(List<double> runs)
+{
+    var sorted = runs.Order().ToList();
+    return (sorted[(sorted.Count - 1) / 2] + sorted[sorted.Count / 2]) / 2;
+}
 foreach (var name in names)
 {
     Console.WriteLine($"C#     {name,-12} runs: {Runs(csharpRuns[name])}");
@@ -66,16 +80,20 @@ foreach (var name in names)
 }
 Console.WriteLine();
 Console.WriteLine($"machine: {Machine.Describe()}");
-Console.WriteLine($"libtorch {pythonTorch} (as python3-torch reports it), engine {torch.__version__}, intra-op threads {torch.get_num_threads()}");
-Console.WriteLine($"BLAS {Machine.BlasLibrary()}; best of {repeats} alternating runs, scale {scale}");
+Console.WriteLine($"C#:     {Machine.Engine()}, intra-op threads {torch.get_num_threads()}");
+Console.WriteLine($"Python: torch {python!.Torch}, BLAS {python.Blas}, intra-op threads {python.Threads}");
+var loadRange = loads.Count == 0 ? "unknown" : $"{loads.Min():F2} to {loads.Max():F2}";
+Console.WriteLine($"best of {repeats} alternating runs, scale {scale}; 1-minute load average between rounds {loadRange}");
 Console.WriteLine();
-Console.WriteLine($"{"benchmark",-24}{"C#",12}{"Python",12}{"C#/Python",12}");
+// The best runs are the headline (the least disturbed by other work); the ratio of the medians is
+// printed beside it because on a busy machine one side's best can be a lucky quiet moment.
+Console.WriteLine($"{"benchmark",-24}{"C# best",12}{"Py best",12}{"C#/Py best",12}{"C#/Py median",14}");
 foreach (var name in names)
 {
     var (unit, higherIsBetter, _) = benchmarks[name];
-    var (csharp, python) = (Best(name, csharpRuns[name]), Best(name, pythonRuns[name]));
-    var ratio = csharp / python;
+    var (csharp, py) = (Best(name, csharpRuns[name]), Best(name, pythonRuns[name]));
+    var medianRatio = Median(csharpRuns[name]) / Median(pythonRuns[name]);
     var meaning = higherIsBetter ? "(throughput; >1: C# faster)" : "(cost; <1: C# cheaper)";
-    Console.WriteLine($"{name + " (" + unit + ")",-24}{csharp,12:F2}{python,12:F2}{ratio,12:F2}  {meaning}");
+    Console.WriteLine($"{name + " (" + unit + ")",-24}{csharp,12:F2}{py,12:F2}{csharp / py,12:F2}{medianRatio,14:F2}  {meaning}");
 }
 return 0;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 
 namespace GenAI.Benchmarks;
@@ -6,7 +7,8 @@ namespace GenAI.Benchmarks;
 /// <summary>Runs benchmarks/python/bench.py (the same workloads in PyTorch) and reads its JSON lines.</summary>
 static class PythonBenchmarks
 {
-    public sealed record Results(Dictionary<string, double> Values, string TorchVersion);
+    /// <summary>One run's values by benchmark name, and what the Python side ran on.</summary>
+    public sealed record Results(Dictionary<string, double> Values, string Torch, string Blas, int Threads);
 
     /// <summary>One run of each named benchmark in a fresh interpreter.</summary>
     public static Results Run(string python, string script, IEnumerable<string> names, double scale)
@@ -17,24 +19,25 @@ static class PythonBenchmarks
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { script, "--repeats", "1", "--scale", scale.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(names))
+        foreach (var argument in new[] { script, "--repeats", "1", "--scale", scale.ToString(CultureInfo.InvariantCulture) }.Concat(names))
             start.ArgumentList.Add(argument);
 
         using var process = Process.Start(start)
             ?? throw new InvalidOperationException($"Could not start {python}.");
         var errors = process.StandardError.ReadToEndAsync();
         var values = new Dictionary<string, double>();
-        var torchVersion = "";
+        var (torch, blas, threads) = ("", "", 0);
         while (process.StandardOutput.ReadLine() is { } line)
         {
             using var row = JsonDocument.Parse(line);
-            values[row.RootElement.GetProperty("name").GetString()!] = row.RootElement.GetProperty("value").GetDouble();
-            torchVersion = row.RootElement.GetProperty("torch").GetString()!;
+            var root = row.RootElement;
+            values[root.GetProperty("name").GetString()!] = root.GetProperty("value").GetDouble();
+            (torch, blas, threads) = (root.GetProperty("torch").GetString()!, root.GetProperty("blas").GetString()!, root.GetProperty("threads").GetInt32());
         }
         process.WaitForExit();
         if (process.ExitCode != 0)
             throw new InvalidOperationException(
                 $"{python} {script} failed with exit code {process.ExitCode} (it needs Debian's python3-torch: apt-get install python3-torch):\n{errors.Result}");
-        return new Results(values, torchVersion);
+        return new Results(values, torch, blas, threads);
     }
 }

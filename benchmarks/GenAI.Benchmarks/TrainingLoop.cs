@@ -1,25 +1,28 @@
 using System.Diagnostics;
+using GenAI.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace GenAI.Benchmarks;
 
-/// <summary>Times optimizer steps the way a course notebook runs them: one dispose scope per step.</summary>
+/// <summary>
+/// Times the course's own training loop, <see cref="Trainer"/>, as the notebooks run it: per step a
+/// dispose scope, zero_grad, the loss, reading the loss back as a double (the NaN guard), backward,
+/// the optimiser step. benchmarks/python/bench.py's <c>trainer_steps_per_second</c> does the same.
+/// </summary>
 static class TrainingLoop
 {
-    public static double StepsPerSecond(optim.Optimizer optimizer, Func<Tensor> loss, int steps, int warmup)
+    public static double StepsPerSecond(nn.Module model, optim.Optimizer optimizer, Func<Tensor> loss, int steps, int warmup)
     {
-        for (var i = 0; i < warmup; i++) Step(optimizer, loss);
+        // Warm-up steps outside the clock: the optimiser allocates its moment buffers on the first
+        // step and libtorch fills its kernel caches, on both sides.
+        Run(model, optimizer, loss, warmup);
         var clock = Stopwatch.StartNew();
-        for (var i = 0; i < steps; i++) Step(optimizer, loss);
+        Run(model, optimizer, loss, steps);
         return steps / clock.Elapsed.TotalSeconds;
     }
 
-    static void Step(optim.Optimizer optimizer, Func<Tensor> loss)
-    {
-        using var scope = torch.NewDisposeScope();
-        optimizer.zero_grad();
-        loss().backward();
-        optimizer.step();
-    }
+    // EvalEvery = steps: one history entry at the end, no validation, nothing printed (Quiet).
+    static void Run(nn.Module model, optim.Optimizer optimizer, Func<Tensor> loss, int steps) =>
+        new Trainer(model, optimizer, new TrainingOptions(Steps: steps, EvalEvery: steps, Quiet: true)).Run(loss);
 }

@@ -1,20 +1,29 @@
 """Python side of the engine benchmark (benchmarks/GenAI.Benchmarks runs it).
 
-The same three workloads as the C# side, on Debian's python3-torch, which uses the very
-same libtorch as our shim, so the difference between the two is the binding's overhead:
+The same workloads as the C# side, on Debian's python3-torch (PyTorch 1.13 on the system BLAS).
+The C# side runs TorchSharp's own libtorch 2.10 (MKL inside), so the two differ in binding,
+libtorch version and BLAS; see benchmarks/README.md.
 
-  add16        many `a + b` on 16 floats                           (microseconds per op)
-  mlp          784-256-10 MLP, batch 128, Adam, cross-entropy       (training steps per second)
-  transformer  pre-LN transformer block, d_model 128, 4 heads,
-               seq 64, batch 16, causal attention, Adam, MSE        (training steps per second)
+  add16, add16-scope  `a + b` on 16 floats, result freed at once          (microseconds per op)
+                      (one loop for both: Python has no dispose scopes)
+  mlp-lm              notebook 06's MLP language model, batches of 64
+                      drawn per step, Adam                                  (training steps per second)
+  transformer         pre-LN transformer block, d_model 128, 4 heads,
+                      seq 64, batch 16, causal attention, Adam, MSE         (training steps per second)
+  convnet             two conv layers + pooling + linear, 64 images of
+                      28x28, Adam, cross-entropy                            (training steps per second)
+
+Every training step is the one GenAI.Training.Trainer takes (see trainer_steps_per_second).
 
 Run with /usr/bin/python3 (Debian's interpreter, which has python3-torch):
   /usr/bin/python3 benchmarks/python/bench.py [--repeats 3] [--scale 1.0] [names...]
-Prints one JSON object per line: {"name", "value", "unit", "runs"}; value is the best run.
+Prints one JSON object per line: {"name", "value", "unit", "runs", "torch", "blas", "threads"};
+value is the best run.
 """
 import argparse
 import json
 import math
+import os
 import time
 
 import torch
@@ -22,38 +31,74 @@ import torch.nn.functional as F
 
 
 def add16(scale):
-    ops = int(200_000 * scale)
+    ops = max(1, int(2000 * scale)) * 100  # as many as the C# side: 200 000 at scale 1
     a = torch.rand(16)
     b = torch.rand(16)
     start = time.perf_counter()
     for _ in range(ops):
-        c = a + b  # freed when the name is rebound, as a dispose scope frees it in C#
+        c = a + b  # the previous result is freed when the name is rebound, like C#'s `using`
     elapsed = time.perf_counter() - start
     del c
     return elapsed / ops * 1e6
 
 
-def train_steps_per_second(model, optimizer, make_loss, steps, warmup):
-    for _ in range(warmup):
-        optimizer.zero_grad()
-        make_loss().backward()
+def run_trainer(model, optimizer, loss_fn, steps):
+    """One GenAI.Training.Trainer.Run, step for step (the C# side calls the real one)."""
+    model.train()
+    for step in range(steps):
+        # TorchSharp's zero_grad zeroes the gradients in place; so does 1.13's with set_to_none=False.
+        optimizer.zero_grad(set_to_none=False)
+        loss = loss_fn()
+        value = loss.detach().to(torch.float64).item()  # the Trainer's NaN guard reads the loss back
+        if not math.isfinite(value):
+            raise RuntimeError(f"The training loss became {value} at step {step + 1}")
+        loss.backward()
         optimizer.step()
+
+
+def trainer_steps_per_second(model, optimizer, loss_fn, steps, warmup):
+    run_trainer(model, optimizer, loss_fn, warmup)  # Adam's buffers, kernel caches: as in C#
     start = time.perf_counter()
-    for _ in range(steps):
-        optimizer.zero_grad()
-        make_loss().backward()
-        optimizer.step()
+    run_trainer(model, optimizer, loss_fn, steps)
     return steps / (time.perf_counter() - start)
 
 
-def mlp(scale):
-    torch.manual_seed(0)
-    model = torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 10))
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-    x = torch.randn(128, 784)
-    y = torch.randint(0, 10, (128,))
-    return train_steps_per_second(model, optimizer, lambda: F.cross_entropy(model(x), y),
-                                  steps=int(300 * scale), warmup=20)
+def adam(parameters, lr):
+    # The single-tensor loop, as TorchSharp's Adam runs it (1.13's default on the CPU anyway).
+    return torch.optim.Adam(parameters, lr=lr, foreach=False)
+
+
+class MlpLanguageModel(torch.nn.Module):
+    """GenAI.Models.MlpLanguageModel: embeddings of the last n tokens, concatenated, one tanh
+    hidden layer, logits over the vocabulary."""
+
+    def __init__(self, vocab_size, context_length, embedding_dim, hidden_dim):
+        super().__init__()
+        self.embedding = torch.nn.Embedding(vocab_size, embedding_dim)
+        self.hidden = torch.nn.Linear(context_length * embedding_dim, hidden_dim)
+        self.output = torch.nn.Linear(hidden_dim, vocab_size)
+
+    def forward(self, contexts):
+        x = self.embedding(contexts).view(contexts.shape[0], -1)
+        return self.output(self.hidden(x).tanh())
+
+
+def mlp_lm(scale):
+    # Notebook 06: 27 tokens, context 3, embeddings of 10, 200 hidden units, Adam lr 0.01, batch 64.
+    vocab, context, batch, examples = 27, 3, 64, 200_000
+    torch.manual_seed(42)
+    model = MlpLanguageModel(vocab, context, 10, 200)
+    optimizer = adam(model.parameters(), lr=1e-2)
+    contexts = torch.randint(0, vocab, (examples, context))
+    targets = torch.randint(0, vocab, (examples,))
+    batches = torch.Generator().manual_seed(42)
+
+    def loss():
+        # NextTokenExamples.RandomBatch: random rows, then the contexts and targets at them.
+        rows = torch.randint(0, examples, (batch,), generator=batches)
+        return F.cross_entropy(model(contexts.index_select(0, rows)), targets.index_select(0, rows))
+
+    return trainer_steps_per_second(model, optimizer, loss, steps=max(1, int(2000 * scale)), warmup=50)
 
 
 class Block(torch.nn.Module):
@@ -88,19 +133,50 @@ def transformer(scale):
     torch.manual_seed(0)
     batch, seq, d_model, heads = 16, 64, 128, 4
     model = Block(d_model, heads)
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    optimizer = adam(model.parameters(), lr=1e-3)
     x = torch.randn(batch, seq, d_model)
     target = torch.randn(batch, seq, d_model)
     causal_mask = torch.ones(seq, seq, dtype=torch.bool).triu(1)
-    return train_steps_per_second(model, optimizer, lambda: F.mse_loss(model(x, causal_mask), target),
-                                  steps=int(60 * scale), warmup=5)
+    return trainer_steps_per_second(model, optimizer, lambda: F.mse_loss(model(x, causal_mask), target),
+                                    steps=max(1, int(60 * scale)), warmup=5)
+
+
+def convnet(scale):
+    torch.manual_seed(0)
+    nn = torch.nn
+    model = nn.Sequential(
+        nn.Conv2d(1, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(16, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Flatten(), nn.Linear(32 * 7 * 7, 10))
+    optimizer = adam(model.parameters(), lr=1e-3)
+    images = torch.randn(64, 1, 28, 28)
+    labels = torch.randint(0, 10, (64,))
+    return trainer_steps_per_second(model, optimizer, lambda: F.cross_entropy(model(images), labels),
+                                    steps=max(1, int(100 * scale)), warmup=5)
 
 
 BENCHMARKS = {
     "add16": (add16, "us/op", min),
-    "mlp": (mlp, "steps/s", max),
+    "add16-scope": (add16, "us/op", min),
+    "mlp-lm": (mlp_lm, "steps/s", max),
     "transformer": (transformer, "steps/s", max),
+    "convnet": (convnet, "steps/s", max),
 }
+
+
+def blas_library():
+    """The BLAS file mapped into this process: Debian's libtorch links libblas.so.3, which is
+    whatever the system's alternatives point at (OpenBLAS, or the slow reference BLAS)."""
+    try:
+        with open("/proc/self/maps") as maps:
+            for line in maps:
+                path = line.split()[-1]
+                name = os.path.basename(path)
+                if name.startswith("libblas.so") or name.startswith("libopenblas"):
+                    return os.path.realpath(path)
+    except OSError:
+        pass
+    return "unknown"
 
 
 def main():
@@ -109,12 +185,12 @@ def main():
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--scale", type=float, default=1.0, help="multiplies the work per run")
     args = parser.parse_args()
-    torch.set_num_threads(1)
+    torch.set_num_threads(1)  # as the C# side (Program.cs says why)
     for name in args.names:
         run, unit, best = BENCHMARKS[name]
         runs = [run(args.scale) for _ in range(args.repeats)]
-        print(json.dumps({"name": name, "value": best(runs), "unit": unit, "runs": runs,
-                          "torch": torch.__version__, "threads": torch.get_num_threads()}), flush=True)
+        print(json.dumps({"name": name, "value": best(runs), "unit": unit, "runs": runs, "torch": torch.__version__,
+                          "blas": blas_library(), "threads": torch.get_num_threads()}), flush=True)
 
 
 if __name__ == "__main__":
