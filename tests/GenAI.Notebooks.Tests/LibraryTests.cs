@@ -5,7 +5,7 @@ namespace GenAI.Notebooks.Tests;
 /// <summary>A notebook loads the built course library with #r, as every course notebook does.</summary>
 public sealed class LibraryRun
 {
-    public RunResult Result { get; } = RunnerProcess.Run(RunnerProcess.Fixture("library.ipynb"));
+    public RunResult Result { get; } = RunnerProcess.Run(RunnerProcess.Fixture("library.ipynb"), RunnerProcess.Fixture("nuget-torchsharp.ipynb"));
 }
 
 [Collection(PassingFixtures.Name)]
@@ -43,4 +43,22 @@ public sealed class LibraryTests(LibraryRun run)
         Assert.Equal(["text/html"], data.Select(kv => kv.Key));
         Assert.Equal("<div><pre>[2x3], type = Int64, device = cpu\n 0 1 2\n 3 4 5\n</pre></div>", Text(data["text/html"]));
     }
+
+    [Fact]
+    public void TorchSharp_from_nuget_runs_on_the_package_libtorch_even_with_a_system_libtorch_installed()
+    {
+        // Where Debian's libtorch-dev is installed (developers' machines, this CI machine), its libtorch_cpu.so
+        // 1.13 is on the loader path; without the runner's preload TorchSharp would load it and fail.
+        var text = Text(Outputs(_result.Cell("nuget-torchsharp", "libtorch")).Last()["data"]!["text/plain"]);
+        var parts = text.Split(' ');
+        Assert.Equal("6", parts[0]);
+        Assert.Equal("2.10.0.0", parts[1]);
+        var mapped = parts[2].Split(';');
+        Assert.Equal(Path.Combine(NuGetPackages(), "libtorch-cpu-linux-x64", "2.10.0", "runtimes", "linux-x64", "native", "libtorch_cpu.so"), Assert.Single(mapped));
+    }
+
+    private static string NuGetPackages() =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } packages
+            ? Path.TrimEndingDirectorySeparator(packages)
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 }

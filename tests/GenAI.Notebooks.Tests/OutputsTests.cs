@@ -78,18 +78,20 @@ public sealed class OutputsTests(OutputsRun run)
     public void Display_console_and_update_keep_their_order_and_the_updated_value()
     {
         var outputs = Outputs(Cell("display"));
-        Assert.Equal(8, outputs.Length);
+        Assert.Equal(9, outputs.Length);
         Assert.Equal(("stdout", "before "), Stream(outputs[0]));
         Assert.Equal("<b>bold</b>", Data(outputs[1])["text/html"]);
         Assert.Equal(("stdout", "after"), Stream(outputs[2]));
         Assert.Equal(("stderr", "warn\n"), Stream(outputs[3]));
-        // display("first") then Update("second"): the saved notebook keeps only the last version, in place.
-        Assert.Equal(new Dictionary<string, string> { ["text/plain"] = "second" }, Data(outputs[4]));
-        Assert.Equal(new Dictionary<string, string> { ["text/markdown"] = "text" }, Data(outputs[5]));
-        var anonymous = Data(outputs[6]);
+        // display("first"), Update("second"), Update("third"): this kernel build gives the first update a new
+        // value id, so VS Code shows the first display and, replaced in place by every later update, the last one.
+        Assert.Equal(new Dictionary<string, string> { ["text/plain"] = "first" }, Data(outputs[4]));
+        Assert.Equal(new Dictionary<string, string> { ["text/plain"] = "third" }, Data(outputs[5]));
+        Assert.Equal(new Dictionary<string, string> { ["text/markdown"] = "text" }, Data(outputs[6]));
+        var anonymous = Data(outputs[7]);
         Assert.Equal(["text/plain"], anonymous.Keys);
         Assert.Contains("X: 1", anonymous["text/plain"]);
-        Assert.Contains("<pre>&lt;null&gt;</pre>", Data(outputs[7])["text/html"]);
+        Assert.Contains("<pre>&lt;null&gt;</pre>", Data(outputs[8])["text/html"]);
     }
 
     [Fact]
@@ -131,15 +133,22 @@ public sealed class OutputsTests(OutputsRun run)
     }
 
     [Fact]
-    public void Nuget_reference_to_a_restored_package_loads_it_from_the_local_cache()
+    public void Nuget_reference_is_restored_by_the_kernel_and_its_progress_kept_in_its_final_state()
     {
-        Assert.Equal("xunit.assert", Data(Outputs(Cell("nuget")).Single())["text/plain"]);
+        var outputs = Outputs(Cell("nuget"));
+        Assert.Equal(2, outputs.Length);
+        // "Installing Packages" is one display updated in place; the saved notebook has its last state only.
+        var installed = Data(outputs[0])["text/html"];
+        Assert.Matches(@"<strong>Installed Packages</strong><ul><li><span>xunit\.assert, \d+\.\d+\.\d+</span></li></ul>", installed);
+        Assert.DoesNotContain("Installing", installed.Replace("Installed", ""));
+        Assert.Equal("xunit.assert", Data(outputs[1])["text/plain"]);
     }
 
     [Fact]
     public void Value_kernel_stores_text_that_share_brings_into_csharp()
     {
-        Assert.Empty(Outputs(Cell("value-store")));
+        // The value kernel shows what it stored.
+        Assert.Equal(new Dictionary<string, string> { ["text/plain"] = "hello from the value kernel" }, Data(Outputs(Cell("value-store")).Single()));
         Assert.Equal(new Dictionary<string, string> { ["text/plain"] = "HELLO FROM THE VALUE KERNEL" }, Data(Outputs(Cell("share")).Single()));
     }
 

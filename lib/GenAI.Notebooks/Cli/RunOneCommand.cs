@@ -33,13 +33,15 @@ public static class RunOneCommand
             return 2;
         }
 
-        // The kernel redirects Console while cells run; the crash marker goes to the process's own stderr.
+        // The kernel redirects Console while cells run (and a cell stopped by the timeout may still be running):
+        // the report and the crash markers go to the process's own stdout and stderr.
+        var report = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
         var markers = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
         var failure = new NotebookExecutor(notebook, options.CellTimeout,
                 (number, cell) => markers.WriteLine(CellMarker.Format(number, cell.Id)))
             .RunAsync().GetAwaiter().GetResult();
         if (failure is not null)
-            Console.Out.WriteLine($"error: {failure.Describe(displayPath)}");
+            report.WriteLine($"error: {failure.Describe(displayPath)}");
 
         Directory.CreateDirectory(output);
         IpynbWriter.Write(notebook, Path.Combine(output, notebook.Name + ".ipynb"));
@@ -51,7 +53,7 @@ public static class RunOneCommand
         }
         catch (IOException e)
         {
-            Console.Out.WriteLine($"error: {displayPath}: the HTML page could not be written: {e.Message}");
+            report.WriteLine($"error: {displayPath}: the HTML page could not be written: {e.Message}");
             return 2;
         }
         Console.Out.Flush();

@@ -10,7 +10,10 @@ namespace GenAI.Notebooks.Execution;
 /// console text as <c>stream</c> outputs (consecutive writes to one stream merged), displayed and returned
 /// values as <c>display_data</c> with the kernel's mime types, and an updated value
 /// (<c>DisplayedValueUpdated</c>, same value id) replacing the output where it was first shown, even in an
-/// earlier cell, so a notebook keeps the final state of a progress display only.
+/// earlier cell, so a notebook keeps the final state of a progress display only. An update whose value id
+/// was never shown is a new output, as in VS Code. (In this kernel build, <c>display(x)</c> and the first
+/// <c>Update</c> of what it returned carry different value ids, so such a value is saved twice: as first
+/// shown and as last updated. The kernel's own "Installing Packages" display updates in place.)
 /// </summary>
 public sealed class KernelEventRecorder : IDisposable
 {
