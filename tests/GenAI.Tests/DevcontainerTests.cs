@@ -386,6 +386,64 @@ public class DevcontainerTests
         }
     }
 
+    [Fact]
+    public void Weak_glibcxx_tool_marks_the_shipped_requirement_weak_once_and_only_where_libstdcxx_lacks_it()
+    {
+        // The set-up's fix, run as scripts/setup.sh runs it, on a copy of libLibTorchSharp.so as the package ships it.
+        var patched = File.ReadAllBytes(Path.Combine(DoctorFolder, "libLibTorchSharp.so"));
+        var asShipped = ElfVersionNeeds.WithRequirementStrong(patched, "libstdc++.so.6", "GLIBCXX_3.4.32");
+        Assert.False(asShipped.AsSpan().SequenceEqual(patched), "the copy must start with the requirement strong");
+        var folder = Directory.CreateTempSubdirectory("genai-weak-glibcxx-").FullName;
+        try
+        {
+            var library = Path.Combine(folder, "libLibTorchSharp.so");
+            File.WriteAllBytes(library, asShipped);
+            var tool = Path.Combine(Root, "tools/GenAI.WeakGlibcxx/bin/Debug/net10.0/GenAI.WeakGlibcxx.dll");
+            var first = RunTool(tool, library);
+            var second = RunTool(tool, library);
+            Assert.Equal(0, first.ExitCode);
+            Assert.Equal(0, second.ExitCode);
+            if (SystemLibstdcxxProvides("GLIBCXX_3.4.32"))
+            {
+                // A current distribution: nothing to do, nothing said, the file as shipped.
+                Assert.Equal("", first.Output.Trim());
+                Assert.Equal(asShipped, File.ReadAllBytes(library));
+            }
+            else
+            {
+                // Debian 12: exactly the one bit set (the result equals the set-up's copy), said once, then left alone.
+                Assert.Equal($"weak-glibcxx: {library}: marked GLIBCXX_3.4.32 weak (this machine's libstdc++ lacks it)", first.Output.Trim());
+                Assert.Equal(patched, File.ReadAllBytes(library));
+                Assert.Equal("", second.Output.Trim());
+                Assert.Equal(patched, File.ReadAllBytes(library));
+            }
+            var notElf = Path.Combine(folder, "notes.txt");
+            File.WriteAllText(notElf, "not a library");
+            var bad = RunTool(tool, notElf);
+            if (!SystemLibstdcxxProvides("GLIBCXX_3.4.32"))
+            {
+                Assert.Equal(1, bad.ExitCode);
+                Assert.Contains($"weak-glibcxx: {notElf}: {notElf}: not an ELF file", bad.Output);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    static (int ExitCode, string Output) RunTool(string tool, string file)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(tool);
+        start.ArgumentList.Add(file);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result + stderr);
+    }
+
     // Whether the libstdc++ this process loaded (libtorch needs it) defines a symbol version.
     static bool SystemLibstdcxxProvides(string version)
     {
