@@ -24,7 +24,7 @@ public static class NotebookKernel
             .UseKernelHelpers()
             .UseWho()
             .UseValueSharing();
-        var composite = new CompositeKernel { };
+        var composite = new CompositeKernel();
         composite.Add(csharp, ["c#", "C#"]);
         composite.Add(new KeyValueStoreKernel().UseWho());
         composite.UseImportMagicCommand();

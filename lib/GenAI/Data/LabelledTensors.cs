@@ -14,7 +14,7 @@ public sealed class LabelledTensors : IDisposable
         ArgumentNullException.ThrowIfNull(labels);
         if (features.dim() == 0 || labels.dim() == 0 || features.shape[0] != labels.shape[0])
             throw new ArgumentException(
-                $"Features and labels need one row per example: features have shape [{string.Join(", ", features.shape)}], labels [{string.Join(", ", labels.shape)}].");
+                $"Features and labels need one row per example: features have shape {ShapeText.Of(features)}, labels {ShapeText.Of(labels)}.");
         Features = features;
         Labels = labels;
     }

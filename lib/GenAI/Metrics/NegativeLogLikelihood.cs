@@ -34,7 +34,7 @@ public static class NegativeLogLikelihood
         // probabilities: a plausible number that means nothing. One probability per token only.
         if (targetProbabilities.ndim > 2 || (targetProbabilities.ndim == 2 && targetProbabilities.shape[1] != 1))
             throw new ArgumentException(
-                $"targetProbabilities must hold one probability per token, shape [N] or [N, 1]; got shape [{string.Join(", ", targetProbabilities.shape)}]. " +
+                $"targetProbabilities must hold one probability per token, shape [N] or [N, 1]; got shape {ShapeText.Of(targetProbabilities)}. " +
                 "For a table of probability rows [N, V], pick each row's true token first, or call FromProbabilities(probabilities, targets).",
                 nameof(targetProbabilities));
         if (targetProbabilities.numel() == 0)
@@ -50,10 +50,10 @@ public static class NegativeLogLikelihood
     internal static void CheckShapes(Tensor scores, Tensor targets, string scoresName)
     {
         if (scores.ndim != 2)
-            throw new ArgumentException($"{scoresName} must be 2-D [N, V]; got shape [{string.Join(", ", scores.shape)}].", scoresName);
+            throw new ArgumentException($"{scoresName} must be 2-D [N, V]; got shape {ShapeText.Of(scores)}.", scoresName);
         if (targets.ndim != 1 || targets.shape[0] != scores.shape[0])
             throw new ArgumentException(
-                $"targets must be 1-D with one entry per row of {scoresName} ({scores.shape[0]}); got shape [{string.Join(", ", targets.shape)}].",
+                $"targets must be 1-D with one entry per row of {scoresName} ({scores.shape[0]}); got shape {ShapeText.Of(targets)}.",
                 nameof(targets));
         if (targets.dtype != ScalarType.Int64)
             throw new ArgumentException($"targets must hold token ids as int64; got {targets.dtype}.", nameof(targets));

@@ -43,7 +43,7 @@ public sealed class CountBigram : IDisposable
         if (smoothing < 0 || double.IsNaN(smoothing)) throw new ArgumentOutOfRangeException(nameof(smoothing), smoothing, "Smoothing is a pseudo-count and cannot be negative.");
         if (vocabSize < 1) throw new ArgumentOutOfRangeException(nameof(vocabSize), vocabSize, "vocabSize must be at least 1.");
         if (current.ndim != 1 || next.ndim != 1 || current.shape[0] != next.shape[0])
-            throw new ArgumentException($"current and next must be 1-D and equally long; got [{string.Join(", ", current.shape)}] and [{string.Join(", ", next.shape)}].");
+            throw new ArgumentException($"current and next must be 1-D and equally long; got {ShapeText.Of(current)} and {ShapeText.Of(next)}.");
         if (current.dtype != ScalarType.Int64 || next.dtype != ScalarType.Int64)
             throw new ArgumentException($"Token ids must be int64; got {current.dtype} and {next.dtype}.");
         CheckRange(current, vocabSize, nameof(current));
@@ -99,7 +99,7 @@ public sealed class CountBigram : IDisposable
     {
         if (bigrams.ContextLength != 1)
             throw new ArgumentException(
-                $"A bigram model needs examples with context length 1 (contexts [N, 1]); got context length {bigrams.ContextLength} (contexts [{string.Join(", ", bigrams.Contexts.shape)}]).",
+                $"A bigram model needs examples with context length 1 (contexts [N, 1]); got context length {bigrams.ContextLength} (contexts {ShapeText.Of(bigrams.Contexts)}).",
                 nameof(bigrams));
     }
 

@@ -50,7 +50,7 @@ public sealed class MlpLanguageModel : nn.Module<Tensor, Tensor>
     {
         if (contexts.ndim != 2 || contexts.shape[1] != Config.ContextLength)
             throw new ArgumentException(
-                $"Expected contexts of shape [B, {Config.ContextLength}] (context length {Config.ContextLength}); got [{string.Join(", ", contexts.shape)}].",
+                $"Expected contexts of shape [B, {Config.ContextLength}] (context length {Config.ContextLength}); got {ShapeText.Of(contexts)}.",
                 nameof(contexts));
         using var scope = NewDisposeScope();
         long batch = contexts.shape[0];

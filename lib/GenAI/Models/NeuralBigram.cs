@@ -33,7 +33,7 @@ public sealed class NeuralBigram : nn.Module<Tensor, Tensor>
     {
         if (current.ndim == 2 && current.shape[1] == 1) current = current.squeeze(1);
         if (current.ndim != 1)
-            throw new ArgumentException($"A bigram model reads one token per example: expected shape [N] or [N, 1], got [{string.Join(", ", current.shape)}].", nameof(current));
+            throw new ArgumentException($"A bigram model reads one token per example: expected shape [N] or [N, 1], got {ShapeText.Of(current)}.", nameof(current));
         // logits = one_hot(x) @ W = W[x]
         return logitTable.call(current);
     }

@@ -122,5 +122,5 @@ public static partial class Chart
         return rgb;
     }
 
-    private static string Shape(Tensor t) => "[" + string.Join(", ", t.shape) + "]";
+    private static string Shape(Tensor t) => ShapeText.Of(t);
 }

@@ -72,7 +72,7 @@ public static class BeamSearch
         var logits = nextTokenLogits([.. prompt, .. beam.Tokens]);
         if (logits.ndim != 1 || logits.shape[0] == 0)
             throw new ArgumentException(
-                $"nextTokenLogits must return logits of shape [V] (V >= 1) for one sequence; got [{string.Join(", ", logits.shape)}].",
+                $"nextTokenLogits must return logits of shape [V] (V >= 1) for one sequence; got {ShapeText.Of(logits)}.",
                 nameof(nextTokenLogits));
         var logProbs = logits.to(ScalarType.Float64).log_softmax(0);
         int k = (int)Math.Min(beamWidth, logProbs.shape[0]);

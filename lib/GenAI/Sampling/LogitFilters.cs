@@ -64,7 +64,7 @@ public static class LogitFilters
     {
         if (logits.ndim == 0 || logits.shape[^1] == 0)
             throw new ArgumentException(
-                $"{parameterName} must hold one score per vocabulary token in its last dimension, [V] or [B, V] with V >= 1; got shape [{string.Join(", ", logits.shape)}].",
+                $"{parameterName} must hold one score per vocabulary token in its last dimension, [V] or [B, V] with V >= 1; got shape {ShapeText.Of(logits)}.",
                 parameterName);
     }
 }

@@ -65,7 +65,7 @@ public sealed class Trainer
                 // "Number of elements in the tensor must be 1", naming neither the shape nor the cause.
                 if (loss.numel() != 1)
                     throw new ArgumentException(
-                        $"trainLoss must return the mini-batch loss as one number; at step {Step + 1} it returned a tensor of shape [{string.Join(", ", loss.shape)}]. Reduce it, for example with .mean().",
+                        $"trainLoss must return the mini-batch loss as one number; at step {Step + 1} it returned a tensor of shape {ShapeText.Of(loss)}. Reduce it, for example with .mean().",
                         nameof(trainLoss));
                 double value = loss.detach().to(ScalarType.Float64).item<double>();
                 // Stop before a NaN or infinite loss reaches the weights through the update.

@@ -8,7 +8,7 @@ public class SplitsTests
     [Fact]
     public void Index_split_matches_pytorch_random_split_with_the_same_seed()
     {
-        // Reference (Debian python3-torch 1.13, the same libtorch):
+        // Reference (Debian python3-torch 1.13; its CPU generator gives the same numbers as TorchSharp's libtorch 2.10):
         //   random_split(range(20), [16, 2, 2], generator=torch.Generator().manual_seed(42))
         //   -> [2, 14, 18, 15, 1, 10, 0, 4, 6, 11, 8, 3, 7, 17, 13, 12], [19, 5], [16, 9]
         var parts = Splits.Indices(20, seed: 42, new SplitFractions(Validation: 0.1, Test: 0.1));
