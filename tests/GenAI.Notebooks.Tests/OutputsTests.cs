@@ -205,7 +205,7 @@ public sealed class OutputsTests(OutputsRun run)
         // parameters.ipynb is part of the shared run, with no --param.
         var result = _result;
         Assert.True(result.ExitCode == 0, result.Output);
-        Assert.Equal("False 10 0.5 full 42", Text(Outputs(result.Cell("parameters", "use")).Single()["data"]!["text/plain"]));
+        Assert.Equal("False 10 0.5 full 42 1000", Text(Outputs(result.Cell("parameters", "use")).Single()["data"]!["text/plain"]));
         Assert.DoesNotContain("injected-parameters", File.ReadAllText(Path.Combine(result.OutputFolder, "parameters.ipynb")));
     }
 }

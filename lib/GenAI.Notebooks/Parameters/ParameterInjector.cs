@@ -11,16 +11,20 @@ namespace GenAI.Notebooks.Parameters;
 public sealed class ParameterException(string message) : Exception(message);
 
 /// <summary>
-/// Papermill-style parameters: the cell tagged "parameters" declares the defaults; overrides from the
-/// command line go into a new cell tagged "injected-parameters" right after it, each value written as a
-/// C# literal of the type its name is declared with.
+/// Parameters: the cell tagged "parameters" declares the defaults. An override from the command line
+/// replaces the initializer of that declaration in the parameters cell itself, written as a C# literal of
+/// the type its name is declared with, exactly as if the learner had edited the cell. Values the cell
+/// computes from a parameter (<c>int steps = quick ? 60 : 400;</c>) therefore follow it. (Papermill's
+/// convention, a new cell after the parameters cell, would leave such values at their defaults.)
+/// The rewritten cell gets the extra tag "injected-parameters" and a first comment line naming the
+/// overrides, so the executed copy shows what ran.
 /// </summary>
 public static class ParameterInjector
 {
     public const string ParametersTag = "parameters";
     public const string InjectedTag = "injected-parameters";
 
-    /// <summary>Adds the injected cell; with no overrides the notebook is left as it is.</summary>
+    /// <summary>Rewrites the parameters cell; with no overrides the notebook is left as it is.</summary>
     public static void Inject(Notebook notebook, IReadOnlyList<KeyValuePair<string, string>> overrides)
     {
         if (overrides.Count == 0) return;
@@ -28,35 +32,48 @@ public static class ParameterInjector
         if (index < 0)
             throw new ParameterException(
                 $"{notebook.Path}: --param {overrides[0].Key} given, but the notebook has no code cell tagged '{ParametersTag}' to override.");
-        var declared = Declarations(notebook.Cells[index].Source);
+        var cell = notebook.Cells[index];
+        var declared = Declarations(cell.Source);
 
-        var lines = new List<string> { "// Parameters injected by the headless runner (--param)." };
+        var literals = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, text) in overrides)
         {
             if (!declared.TryGetValue(name, out var type))
                 throw new ParameterException(
                     $"{notebook.Path}: --param {name}: the parameters cell does not declare '{name}' (it declares: {string.Join(", ", declared.Keys.DefaultIfEmpty("nothing"))}).");
-            lines.Add($"{type} {name} = {Literal(name, type, text)};");
+            literals[name] = Literal(name, type, text);
         }
-        var metadata = new JsonObject
+        var header = "// Set by the headless runner: " + string.Join(", ", literals.Select(p => $"{p.Key} = {p.Value}"));
+        var metadata = (JsonObject)cell.Metadata.DeepClone();
+        var tags = metadata["tags"] as JsonArray ?? new JsonArray();
+        tags.Add(InjectedTag);
+        metadata["tags"] = tags;
+        notebook.Cells[index] = new Cell(CellKind.Code, cell.Id, header + "\n" + WithValues(cell.Source, literals), metadata)
         {
-            ["polyglot_notebook"] = new JsonObject { ["kernelName"] = KernelNames.CSharp },
-            ["tags"] = new JsonArray(InjectedTag),
+            Attachments = cell.Attachments,
         };
-        notebook.Cells.Insert(index + 1, new Cell(CellKind.Code, UniqueId(notebook), string.Join("\n", lines), metadata));
+    }
+
+    /// <summary>The source with each named top-level variable's initializer replaced by the given literal; comments and layout kept.</summary>
+    public static string WithValues(string source, IReadOnlyDictionary<string, string> literals)
+    {
+        var root = Parse(source);
+        var targets = TopLevelDeclarations(root).SelectMany(d => d.Variables).Where(v => literals.ContainsKey(v.Identifier.Text));
+        return root.ReplaceNodes(targets, (original, _) =>
+        {
+            var value = SyntaxFactory.ParseExpression(literals[original.Identifier.Text]);
+            return original.Initializer is { } initializer
+                ? original.WithInitializer(initializer.WithValue(value.WithTriviaFrom(initializer.Value)))
+                : original.WithIdentifier(original.Identifier.WithTrailingTrivia(SyntaxFactory.Space))
+                    .WithInitializer(SyntaxFactory.EqualsValueClause(value.WithLeadingTrivia(SyntaxFactory.Space)));
+        }).ToFullString();
     }
 
     /// <summary>Top-level variables of the parameters cell with their declared type (the literal's type for var).</summary>
     public static Dictionary<string, string> Declarations(string source)
     {
-        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest, kind: SourceCodeKind.Script));
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        var root = tree.GetCompilationUnitRoot();
-        // In a script, top-level declarations parse as fields; accept local declarations too.
-        var declarations = root.Members.OfType<FieldDeclarationSyntax>().Select(f => f.Declaration)
-            .Concat(root.Members.OfType<GlobalStatementSyntax>().Select(g => g.Statement)
-                .OfType<LocalDeclarationStatementSyntax>().Select(l => l.Declaration));
-        foreach (var declaration in declarations)
+        foreach (var declaration in TopLevelDeclarations(Parse(source)))
         {
             foreach (var variable in declaration.Variables)
             {
@@ -67,6 +84,15 @@ public static class ParameterInjector
         }
         return result;
     }
+
+    private static CompilationUnitSyntax Parse(string source) =>
+        CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest, kind: SourceCodeKind.Script)).GetCompilationUnitRoot();
+
+    // In a script, top-level declarations parse as fields; accept local declarations too.
+    private static IEnumerable<VariableDeclarationSyntax> TopLevelDeclarations(CompilationUnitSyntax root) =>
+        root.Members.OfType<FieldDeclarationSyntax>().Select(f => f.Declaration)
+            .Concat(root.Members.OfType<GlobalStatementSyntax>().Select(g => g.Statement)
+                .OfType<LocalDeclarationStatementSyntax>().Select(l => l.Declaration));
 
     private static string? LiteralType(ExpressionSyntax? value) => value switch
     {
@@ -95,13 +121,5 @@ public static class ParameterInjector
             _ => throw new ParameterException($"--param {name}: '{name}' is declared as {type}; only bool, int, long, double, float and string parameters can be set from the command line."),
         };
         return literal ?? throw new ParameterException($"--param {name}={text}: '{text}' is not a valid {type}.");
-    }
-
-    private static string UniqueId(Notebook notebook)
-    {
-        var id = InjectedTag;
-        for (var n = 2; notebook.Cells.Any(c => c.Id == id); n++)
-            id = $"{InjectedTag}-{n}";
-        return id;
     }
 }
