@@ -6,6 +6,13 @@ namespace GenAI.Tests.Models;
 
 public class LinearRegressionTests
 {
+    /// <summary>The fixture's 50 examples: X [50, 4] with the bias column, y [50] (float64).</summary>
+    static (Tensor X, Tensor Y) Reference()
+    {
+        var reference = Get("linear_regression");
+        return (LinearRegression.WithBiasColumn(Matrix(reference, "x")), tensor(Vector(reference, "y")));
+    }
+
     [Fact]
     public void The_hand_gradient_and_one_step_give_the_worked_numbers()
     {
@@ -26,9 +33,7 @@ public class LinearRegressionTests
     [Fact]
     public void The_hand_gradient_agrees_with_autograd_to_1e_6_along_the_descent()
     {
-        var reference = Get("linear_regression");
-        using var x = LinearRegression.WithBiasColumn(Matrix(reference, "x"));
-        using var y = tensor(Vector(reference, "y"));
+        var (x, y) = Reference();
         using var model = new LinearRegression(4, ScalarType.Float64);
         for (int step = 0; step < 20; step++)
         {
@@ -42,10 +47,9 @@ public class LinearRegressionTests
     [Fact]
     public void The_closed_form_is_sklearns_least_squares_solution_and_gradient_descent_reaches_it()
     {
-        var reference = Get("linear_regression");
-        using var x = LinearRegression.WithBiasColumn(Matrix(reference, "x"));
-        using var y = tensor(Vector(reference, "y"));
+        var (x, y) = Reference();
         using var best = LinearRegression.ClosedForm(x, y);
+        var reference = Get("linear_regression");
         var expected = Vector(reference, "coef").Append(Number(reference, "intercept")).ToArray();
         var closed = Values(best);
         for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], closed[i], 9);
@@ -61,9 +65,7 @@ public class LinearRegressionTests
     public void A_step_beyond_two_over_the_largest_curvature_diverges()
     {
         // For L(w) = (1/n)||Xw - y||² the Hessian is H = (2/n) XᵀX; GD is stable only for α < 2 / λmax(H).
-        var reference = Get("linear_regression");
-        using var x = LinearRegression.WithBiasColumn(Matrix(reference, "x"));
-        using var y = tensor(Vector(reference, "y"));
+        var (x, y) = Reference();
         using var hessian = x.t().mm(x).mul(2.0 / x.shape[0]);
         double lambdaMax = linalg.eigvalsh(hessian).max().item<double>();
         using var stable = new LinearRegression(4, ScalarType.Float64);
@@ -77,9 +79,7 @@ public class LinearRegressionTests
     [Fact]
     public void Mini_batch_SGD_takes_one_step_per_batch_and_ends_near_the_least_squares_loss()
     {
-        var reference = Get("linear_regression");
-        using var x = LinearRegression.WithBiasColumn(Matrix(reference, "x"));
-        using var y = tensor(Vector(reference, "y"));
+        var (x, y) = Reference();
         using var best = LinearRegression.ClosedForm(x, y);
         using var optimum = new LinearRegression(4, ScalarType.Float64);
         using (no_grad()) optimum.Weight.copy_(best);
