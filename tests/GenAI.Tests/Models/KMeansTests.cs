@@ -98,5 +98,8 @@ public class KMeansTests
         using var km = KMeans.Fit(x, 1);
         using var wide = zeros(2, 5);
         Assert.Contains("[2, 5]", Assert.Throws<ArgumentException>(() => km.Predict(wide)).Message);
+        var e = Assert.Throws<ArgumentException>(() => KMeans.SquaredDistances(x, wide));
+        Assert.Contains("[3, 2]", e.Message);
+        Assert.Contains("[2, 5]", e.Message);
     }
 }

@@ -109,6 +109,8 @@ public class LinearRegressionTests
         e = Assert.Throws<ArgumentException>(() => model.Loss(x3, y4));
         Assert.Contains("[4]", e.Message);
         Assert.Equal("y", e.ParamName);
+        using var vector = zeros(5);
+        Assert.Contains("[5]", Assert.Throws<ArgumentException>(() => LinearRegression.WithBiasColumn(vector)).Message);
         using var column = zeros(5, 1);
         Assert.Contains("[5, 1]", Assert.Throws<ArgumentException>(() => LinearRegression.ClosedForm(x3, column)).Message);
     }
