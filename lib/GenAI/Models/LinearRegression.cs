@@ -140,9 +140,24 @@ public sealed class LinearRegression : nn.Module<Tensor, Tensor>
         return scope.MoveToOuter(cat([x, ones(x.shape[0], 1, dtype: x.dtype, device: x.device)], 1));
     }
 
-    void CheckX(Tensor x) => CheckShapes(x, null, weight.shape[0]);
+    void CheckX(Tensor x)
+    {
+        CheckShapes(x, null, weight.shape[0]);
+        CheckDtype(x, nameof(x));
+    }
 
-    void CheckXy(Tensor x, Tensor y) => CheckShapes(x, y, weight.shape[0]);
+    void CheckXy(Tensor x, Tensor y)
+    {
+        CheckShapes(x, y, weight.shape[0]);
+        CheckDtype(x, nameof(x));
+        CheckDtype(y, nameof(y));
+    }
+
+    void CheckDtype(Tensor t, string name)
+    {
+        if (t.dtype != weight.dtype)
+            throw new ArgumentException($"{name} is {t.dtype} but the model's weights are {weight.dtype}; convert with {name}.to({weight.dtype}) or build the model with that dtype.", name);
+    }
 
     static void CheckShapes(Tensor x, Tensor? y, long? features)
     {

@@ -36,7 +36,8 @@ public sealed class Perceptron : nn.Module<Tensor, Tensor>
     public Tensor Score(Tensor x)
     {
         CheckInputs(x, nameof(x));
-        return x.mv(weight).add(bias);
+        using var scope = NewDisposeScope();
+        return scope.MoveToOuter(x.to(weight.dtype).mv(weight).add(bias));
     }
 
     /// <summary>The step activation applied to the weighted sum: +1 where s &gt; 0, else -1, [n].</summary>

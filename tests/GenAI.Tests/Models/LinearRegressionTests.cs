@@ -109,6 +109,10 @@ public class LinearRegressionTests
         e = Assert.Throws<ArgumentException>(() => model.Loss(x3, y4));
         Assert.Contains("[4]", e.Message);
         Assert.Equal("y", e.ParamName);
+        using var doubles = zeros(5, 3, dtype: ScalarType.Float64);
+        e = Assert.Throws<ArgumentException>(() => model.call(doubles));
+        Assert.Contains("Float64", e.Message);
+        Assert.Contains("Float32", e.Message);
         using var vector = zeros(5);
         Assert.Contains("[5]", Assert.Throws<ArgumentException>(() => LinearRegression.WithBiasColumn(vector)).Message);
         using var column = zeros(5, 1);

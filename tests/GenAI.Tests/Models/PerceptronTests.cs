@@ -81,6 +81,19 @@ public class PerceptronTests
     }
 
     [Fact]
+    public void Float64_inputs_are_scored_like_float32_ones()
+    {
+        using var x = And;
+        using var y = AndLabels;
+        using var p = new Perceptron(2);
+        p.Fit(x, y, maxEpochs: 20);
+        using var doubles = x.to(ScalarType.Float64);
+        using var a = p.call(x);
+        using var b = p.call(doubles);
+        Assert.True(a.equal(b).all().item<bool>());
+    }
+
+    [Fact]
     public void Labels_other_than_plus_minus_one_or_a_wrong_shape_are_errors()
     {
         using var x = And;
