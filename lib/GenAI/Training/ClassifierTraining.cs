@@ -29,7 +29,7 @@ public static class ClassifierTraining
         if (epochs < 1) throw new ArgumentOutOfRangeException(nameof(epochs), epochs, "Train for at least one epoch.");
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be at least 1.");
         if (patience is < 1) throw new ArgumentOutOfRangeException(nameof(patience), patience, "patience must be at least 1 epoch, or null for no early stopping.");
-        var generator = new Generator((ulong)seed);
+        using var generator = new Generator((ulong)seed);   // a CPU generator: the shuffle is drawn on the CPU, then moved to the data
         var records = new List<EpochRecord>();
         Dictionary<string, Tensor>? bestState = null;
         int bestEpoch = 0;
@@ -41,7 +41,7 @@ public static class ClassifierTraining
                 model.train();
                 using (var epochScope = NewDisposeScope())
                 {
-                    var order = randperm(train.Count, generator: generator, device: train.Labels.device);
+                    var order = randperm(train.Count, generator: generator).to(train.Labels.device);
                     for (long start = 0; start < train.Count; start += batchSize)
                     {
                         using var scope = NewDisposeScope();
