@@ -38,7 +38,10 @@ public abstract class ManualOptimizer : IDisposable
     /// <summary>λ, the L2 penalty's coefficient (decoupled in AdamW).</summary>
     public double WeightDecay { get; }
 
-    /// <summary>Steps taken so far; t in the formulas counts from 1 at the first step.</summary>
+    /// <summary>
+    /// Steps taken so far; t in the formulas counts from 1 at the first step. torch.optim counts steps per
+    /// parameter instead; the two differ only for a parameter that some steps leave without a gradient.
+    /// </summary>
     public int StepCount { get; private set; }
 
     /// <summary>Clear every parameter's gradient before the next backward pass (gradients accumulate otherwise).</summary>
