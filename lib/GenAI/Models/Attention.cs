@@ -53,29 +53,39 @@ public sealed class Attention : nn.Module
         RegisterComponents();
     }
 
-    /// <summary>The alignment scores e [B, S] (before the softmax).</summary>
-    public Tensor Scores(Tensor query, Tensor keys)
+    /// <summary>
+    /// The part of the score that depends only on the keys (W_h h_j for additive, W_a h_j for general,
+    /// h_j itself for dot). A decoder computes it once per source and passes it to every step.
+    /// </summary>
+    public Tensor ProjectKeys(Tensor keys)
+    {
+        if (keys.ndim != 3 || keys.shape[2] != KeySize)
+            throw new ArgumentException($"keys must be [B, S, {KeySize}]; got {ShapeText.Of(keys)}.", nameof(keys));
+        return Score == AttentionScore.Dot ? keys.alias() : keyProjection!.call(keys);
+    }
+
+    /// <summary>The alignment scores e [B, S] (before the softmax); <paramref name="projectedKeys"/> from <see cref="ProjectKeys"/> saves recomputing it.</summary>
+    public Tensor Scores(Tensor query, Tensor keys, Tensor? projectedKeys = null)
     {
         Check(query, keys, null);
         using var scope = NewDisposeScope();
+        var projected = projectedKeys ?? ProjectKeys(keys);
         Tensor e = Score switch
         {
             // e_j = v^T tanh(W_s s + W_h h_j)
-            AttentionScore.Additive => energy!.call(queryProjection!.call(query).unsqueeze(1).add(keyProjection!.call(keys)).tanh()).squeeze(2),
-            // e_j = s^T h_j: one batched product [B, S, H] x [B, H, 1]
-            AttentionScore.Dot => keys.bmm(query.unsqueeze(2)).squeeze(2),
-            // e_j = s^T (W_a h_j)
-            _ => keyProjection!.call(keys).bmm(query.unsqueeze(2)).squeeze(2),
+            AttentionScore.Additive => energy!.call(queryProjection!.call(query).unsqueeze(1).add(projected).tanh()).squeeze(2),
+            // e_j = s^T h_j (dot) or s^T (W_a h_j) (general): one batched product [B, S, H] x [B, H, 1]
+            _ => projected.bmm(query.unsqueeze(2)).squeeze(2),
         };
         return scope.MoveToOuter(e);
     }
 
     /// <summary>The context c [B, Hk] and the weights α [B, S] (zero where <paramref name="mask"/> is false).</summary>
-    public (Tensor Context, Tensor Weights) Attend(Tensor query, Tensor keys, Tensor? mask = null)
+    public (Tensor Context, Tensor Weights) Attend(Tensor query, Tensor keys, Tensor? mask = null, Tensor? projectedKeys = null)
     {
         Check(query, keys, mask);
         using var scope = NewDisposeScope();
-        var e = Scores(query, keys);
+        var e = Scores(query, keys, projectedKeys);
         if (mask is not null) e = e.masked_fill(mask.logical_not(), double.NegativeInfinity);   // padding gets exp(-inf) = 0
         var alpha = e.softmax(1);                                   // α_j = exp(e_j) / Σ_k exp(e_k)
         var context = alpha.unsqueeze(1).bmm(keys).squeeze(1);      // c = Σ_j α_j h_j

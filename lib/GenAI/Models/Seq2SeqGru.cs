@@ -13,6 +13,21 @@ namespace GenAI.Models;
 public sealed record Seq2SeqConfig(int SourceVocab, int TargetVocab, long SourcePad, long TargetBos,
     int EmbeddingDim = 32, int HiddenDim = 128, AttentionScore? Attention = null);
 
+/// <summary>
+/// What the encoder hands the decoder: its states h_1..h_S [B, S, H], the summary h_S [B, H], the
+/// source mask [B, S] and, with attention, the keys' part of the score (computed once per source).
+/// </summary>
+public sealed record EncodedSource(Tensor Keys, Tensor Summary, Tensor Mask, Tensor? ProjectedKeys) : IDisposable
+{
+    public void Dispose()
+    {
+        Keys.Dispose();
+        Summary.Dispose();
+        Mask.Dispose();
+        ProjectedKeys?.Dispose();
+    }
+}
+
 /// <summary>Decoder output for a batch: logits [B, T, V] and attention weights [B, T, S] (null without attention).</summary>
 public sealed record Seq2SeqOutput(Tensor Logits, Tensor? Weights);
 
@@ -71,8 +86,21 @@ public sealed class Seq2SeqGru : nn.Module<Tensor, Tensor, Tensor>
                 $"targetInputs must be [B, T] with the source's batch size {source.shape[0]}; got {ShapeText.Of(targetInputs)} for source {ShapeText.Of(source)}.",
                 nameof(targetInputs));
         using var scope = NewDisposeScope();
-        var (keys, summary, mask) = Encode(source);
-        var state = summary;   // s_0 = h_S
+        var decoded = Decode(Encode(source), targetInputs, teacherForcing, generator);
+        decoded.Logits.MoveToOuterDisposeScope();
+        decoded.Weights?.MoveToOuterDisposeScope();
+        return decoded;
+    }
+
+    /// <summary>The decoder alone, on an already encoded source (see <see cref="Encode"/>).</summary>
+    public Seq2SeqOutput Decode(EncodedSource encoded, Tensor targetInputs, double teacherForcing = 1.0, Generator? generator = null)
+    {
+        if (targetInputs.ndim != 2 || targetInputs.shape[0] != encoded.Keys.shape[0])
+            throw new ArgumentException(
+                $"targetInputs must be [B, T] with the encoded source's batch size {encoded.Keys.shape[0]}; got {ShapeText.Of(targetInputs)}.",
+                nameof(targetInputs));
+        using var scope = NewDisposeScope();
+        var state = encoded.Summary;   // s_0 = h_S
         long steps = targetInputs.shape[1];
         var logits = new List<Tensor>();
         var weights = new List<Tensor>();
@@ -84,9 +112,9 @@ public sealed class Seq2SeqGru : nn.Module<Tensor, Tensor, Tensor>
                 var guess = logits[^1].argmax(1);
                 previous = teacherForcing >= 1 ? targetInputs[.., t]
                     : teacherForcing <= 0 ? guess
-                    : where(rand([source.shape[0]], generator: generator, device: source.device).lt(teacherForcing), targetInputs[.., t], guess);
+                    : where(rand([targetInputs.shape[0]], generator: generator).to(targetInputs.device).lt(teacherForcing), targetInputs[.., t], guess);
             }
-            var (stepLogits, newState, alpha) = Step(previous, state, summary, keys, mask);
+            var (stepLogits, newState, alpha) = Step(previous, state, encoded);
             state = newState;
             logits.Add(stepLogits);
             if (alpha is not null) weights.Add(alpha);
@@ -115,34 +143,47 @@ public sealed class Seq2SeqGru : nn.Module<Tensor, Tensor, Tensor>
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var device = output.weight!.device;
-        var src = tensor(source, [1, source.Length], device: device);
-        var inputs = tensor(new[] { Config.TargetBos }.Concat(prefix).ToArray(), [1, prefix.Count + 1], device: device);
-        var logits = Decode(src, inputs).Logits;
-        return scope.MoveToOuter(logits[0, -1]);
+        var src = tensor(source, [1, source.Length], device: output.weight!.device);
+        return scope.MoveToOuter(NextTokenLogits(Encode(src), prefix));
     }
 
-    // Encoder: h_1..h_S = GRU(embed(x)); the summary h_S is the state after the last real (unpadded) token.
-    (Tensor Keys, Tensor Final, Tensor Mask) Encode(Tensor source)
+    /// <summary>The same for a source encoded once with <see cref="Encode"/> (beam search calls this many times per sentence).</summary>
+    public Tensor NextTokenLogits(EncodedSource encoded, IReadOnlyList<long> prefix)
+    {
+        if (encoded.Keys.shape[0] != 1)
+            throw new ArgumentException($"NextTokenLogits takes one encoded sentence; got keys {ShapeText.Of(encoded.Keys)}.", nameof(encoded));
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var inputs = tensor(new[] { Config.TargetBos }.Concat(prefix).ToArray(), [1, prefix.Count + 1], device: encoded.Keys.device);
+        return scope.MoveToOuter(Decode(encoded, inputs).Logits[0, -1]);
+    }
+
+    /// <summary>Encoder: h_1..h_S = GRU(embed(x)); the summary h_S is the state after the last real (unpadded) token.</summary>
+    public EncodedSource Encode(Tensor source)
     {
         if (source.ndim != 2 || source.shape[1] < 1)
             throw new ArgumentException($"source must be [B, S] token ids; got {ShapeText.Of(source)}.", nameof(source));
+        using var scope = NewDisposeScope();
         var mask = source.ne(Config.SourcePad);                       // [B, S], true on real tokens
         var (keys, _) = encoder.call(sourceEmbedding.call(source));   // [B, S, H]
         var last = mask.sum(1).sub(1).clamp_min(0);                   // index of the last real token
-        var final = keys.gather(1, last.view(-1, 1, 1).expand(-1, 1, Config.HiddenDim)).squeeze(1);
-        return (keys, final, mask);
+        var summary = keys.gather(1, last.view(-1, 1, 1).expand(-1, 1, Config.HiddenDim)).squeeze(1);
+        var projected = attention?.ProjectKeys(keys);                 // W_h h_j once, not at every decoder step
+        var encoded = new EncodedSource(keys, summary, mask, projected);
+        foreach (var t in new[] { keys, summary, mask }) t.MoveToOuterDisposeScope();
+        projected?.MoveToOuterDisposeScope();
+        return encoded;
     }
 
     // One decoder step from the previous token y_{t-1} and state s_{t-1}.
-    (Tensor Logits, Tensor State, Tensor? Weights) Step(Tensor previous, Tensor state, Tensor summary, Tensor keys, Tensor mask)
+    (Tensor Logits, Tensor State, Tensor? Weights) Step(Tensor previous, Tensor state, EncodedSource encoded)
     {
         Tensor context;
         Tensor? alpha = null;
         if (attention is null)
-            context = summary;                                        // c_t = h_S at every step
-        else
-            (context, alpha) = attention.Attend(state, keys, mask);   // c_t = Σ_j α_tj h_j, α_t from s_{t-1}
+            context = encoded.Summary;                                // c_t = h_S at every step
+        else                                                          // c_t = Σ_j α_tj h_j, α_t from s_{t-1}
+            (context, alpha) = attention.Attend(state, encoded.Keys, encoded.Mask, encoded.ProjectedKeys);
         var input = cat([targetEmbedding.call(previous), context], 1);
         var newState = decoder.call(input, state);                    // s_t = GRU([y_{t-1}; c_t], s_{t-1})
         var logits = output.call(cat([newState, context], 1));        // logits_t = W_o [s_t; c_t] + b_o

@@ -70,7 +70,10 @@ public class AttentionTests
         var attention = new Attention(score, 4, 4);
         var keys = randn(2, 5, 4);
         var mask = tensor(new[] { true, true, true, false, false, true, true, true, true, true }, [2, 5]);
-        var (context, weights) = attention.Attend(randn(2, 4), keys, mask);
+        var query = randn(2, 4);
+        var (context, weights) = attention.Attend(query, keys, mask);
+        // Projecting the keys once (as a decoder does) changes nothing.
+        Assert.True(attention.Attend(query, keys, mask, attention.ProjectKeys(keys)).Weights.allclose(weights, atol: 1e-6));
         Assert.True(weights.sum(1).allclose(ones(2)));
         Assert.Equal(0f, weights[0, 3].item<float>());
         Assert.Equal(0f, weights[0, 4].item<float>());

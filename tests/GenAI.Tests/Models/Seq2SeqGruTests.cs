@@ -65,6 +65,9 @@ public class Seq2SeqGruTests
             // BeamSearch's view: the logits after a prefix are the last step of teacher forcing on it.
             var next = model.NextTokenLogits([2, 3, 4, 5], [greedy[0, 0].item<long>()]);
             Assert.True(next.allclose(model.call(source, own[.., ..2])[0, 1], atol: 1e-6));
+            // Encoding once and decoding many prefixes gives the same logits.
+            using var encoded = model.Encode(source);
+            Assert.True(model.NextTokenLogits(encoded, [greedy[0, 0].item<long>()]).allclose(next, atol: 1e-6));
         }
     }
 
