@@ -60,3 +60,27 @@ public class DateTranslationTests
         Assert.Equal("count", Assert.Throws<ArgumentOutOfRangeException>(() => DateTranslation.Generate(0, 1)).ParamName);
     }
 }
+
+public class SpelledDigitsTests
+{
+    [Fact]
+    public void SpellsDigitsAsWords() => Assert.Equal("four seven one zero", SpelledDigits.Spell([4, 7, 1, 0]));
+
+    [Fact]
+    public void SameSeedSamePairsAndTheTargetIsTheSpelledDigits()
+    {
+        var a = SpelledDigits.Generate(300, seed: 3, minDigits: 2, maxDigits: 6);
+        Assert.Equal(a, SpelledDigits.Generate(300, seed: 3, minDigits: 2, maxDigits: 6));
+        Assert.NotEqual(a, SpelledDigits.Generate(300, seed: 4, minDigits: 2, maxDigits: 6));
+        Assert.All(a, p => Assert.Equal(p.Source, SpelledDigits.Spell(p.Target.Select(c => c - '0'))));
+        Assert.Equal(new[] { 2, 3, 4, 5, 6 }, a.Select(p => p.Target.Length).Distinct().Order());
+    }
+
+    [Fact]
+    public void BadRangesAreRejectedByName()
+    {
+        Assert.Equal("maxDigits", Assert.Throws<ArgumentOutOfRangeException>(() => SpelledDigits.Generate(5, 1, minDigits: 4, maxDigits: 3)).ParamName);
+        Assert.Equal("count", Assert.Throws<ArgumentOutOfRangeException>(() => SpelledDigits.Generate(0, 1)).ParamName);
+        Assert.Equal("digits", Assert.Throws<ArgumentOutOfRangeException>(() => SpelledDigits.Spell([12])).ParamName);
+    }
+}
