@@ -179,9 +179,10 @@ public class ConvArithmeticTests
     {
         var config = new CnnClassifierConfig();
         using var model = new CnnClassifier(config);
-        // conv1 16*1*9 + 16 = 160; conv2 32*16*9 + 32 = 4640; fc 32*7*7*64 + 64 = 100 416; out 64*10 + 10 = 650
+        // conv1 16*1*9 + 16 = 160, its batch norm 2*16; conv2 32*16*9 + 32 = 4640, its batch norm 2*32;
+        // fc 32*7*7*64 + 64 = 100 416; out 64*10 + 10 = 650
         Assert.Equal(7, config.PooledSize);
-        Assert.Equal(160 + 4_640 + 100_416 + 650, config.ParameterCount);
+        Assert.Equal(160 + 32 + 4_640 + 64 + 100_416 + 650, config.ParameterCount);
         Assert.Equal(config.ParameterCount, model.parameters().Sum(p => p.numel()));
     }
 }
