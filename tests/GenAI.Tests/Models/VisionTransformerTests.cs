@@ -83,26 +83,12 @@ public class VisionTransformerTests
     public void LearnsWhichHalfOfTheImageIsBright()
     {
         manual_seed(4);
-        using var images = rand(48, 1, 8, 8).mul(0.2);
-        using var labels = randint(0, 2, new long[] { 48 });
-        // label 0: left half bright, label 1: right half bright
-        for (int i = 0; i < 48; i++)
-        {
-            long label = labels[i].item<long>();
-            images[i, .., .., label == 0 ? ..4 : 4..] += 0.8f;
-        }
-        using var model = new VisionTransformer(Small with { Classes = 2 });
-        using var optimizer = optim.AdamW(model.parameters(), lr: 3e-3);
-        for (int step = 0; step < 60; step++)
-        {
-            using var scope = NewDisposeScope();
-            optimizer.zero_grad();
-            nn.functional.cross_entropy(model.call(images), labels).backward();
-            optimizer.step();
-        }
-        model.eval();
-        using var predicted = model.call(images).argmax(1);
-        Assert.Equal(48, predicted.eq(labels).sum().item<long>());
+        var (images, labels) = HalfBrightImages.Make(48);
+        using (images)
+        using (labels)
+        using (var model = new VisionTransformer(Small with { Classes = 2 }))
+        using (var optimizer = optim.AdamW(model.parameters(), lr: 3e-3))
+            Assert.Equal(48, HalfBrightImages.FitAndCountCorrect(model, optimizer, images, labels, steps: 60));
     }
 
     [Fact]
