@@ -18,6 +18,17 @@ public static class NegativeLogLikelihood
         return nn.functional.cross_entropy(logits.to(ScalarType.Float64), targets).item<double>();
     }
 
+    /// <summary>
+    /// Mean NLL in nats of <paramref name="targets"/> [N] under log-probability rows <paramref name="logProbabilities"/> [N, V]
+    /// (the output of log_softmax): -(1/N) Σ_i log p_i[y_i], what nn.functional.nll_loss computes.
+    /// </summary>
+    public static double FromLogProbabilities(Tensor logProbabilities, Tensor targets)
+    {
+        CheckShapes(logProbabilities, targets, "logProbabilities");
+        using var scope = NewDisposeScope();
+        return nn.functional.nll_loss(logProbabilities.to(ScalarType.Float64), targets).item<double>();
+    }
+
     /// <summary>Mean NLL in nats of <paramref name="targets"/> [N] under probability rows <paramref name="probabilities"/> [N, V].</summary>
     public static double FromProbabilities(Tensor probabilities, Tensor targets)
     {
