@@ -71,19 +71,19 @@ public sealed class KvCache : IDisposable
         values = new Tensor?[layers];
     }
 
-    /// <summary>How many tokens are cached.</summary>
-    public int Length => keys[0] is Tensor k ? (int)k.shape[2] : 0;
+    /// <summary>How many tokens are cached (after a complete forward pass; the last layer is filled last).</summary>
+    public int Length => keys[^1] is Tensor k ? (int)k.shape[2] : 0;
 
     /// <summary>Appends this step's keys and values [B, h, t, hs] to layer <paramref name="layer"/>'s and returns all of them.</summary>
     public (Tensor Keys, Tensor Values) Append(int layer, Tensor k, Tensor v)
     {
-        var allK = keys[layer] is Tensor oldK ? cat([oldK, k], 2) : k.alias();
-        var allV = values[layer] is Tensor oldV ? cat([oldV, v], 2) : v.alias();
+        var allK = keys[layer] is Tensor oldK ? cat([oldK, k], 2) : k;
+        var allV = values[layer] is Tensor oldV ? cat([oldV, v], 2) : v;
         keys[layer]?.Dispose();
         values[layer]?.Dispose();
-        // The cache owns its own handles; the step's dispose scope keeps the ones it returns.
-        keys[layer] = allK.alias().DetachFromDisposeScope();
-        values[layer] = allV.alias().DetachFromDisposeScope();
+        // The cache owns these tensors from now on: the step's dispose scope must not free them.
+        keys[layer] = allK.DetachFromDisposeScope();
+        values[layer] = allV.DetachFromDisposeScope();
         return (allK, allV);
     }
 
@@ -132,11 +132,11 @@ public sealed class CausalSelfAttention : nn.Module<Tensor, Tensor>
         long past = 0;
         if (cache is not null)
         {
-            past = cache.Length;
             (k, v) = cache.Append(layer, k, v);
+            past = k.shape[2] - t;   // tokens this layer had cached before this call
         }
         // y = softmax(q k^T / sqrt(hs) + causal mask) v, with libtorch's fused kernel
-        // (Attention.ScaledDotProduct is the same formula written out; the tests check they agree).
+        // (GenAI.Transformers.DotProductAttention is the same formula written out; the tests check they agree).
         Tensor y;
         if (past == 0)
             y = nn.functional.scaled_dot_product_attention(q, k, v, p: training ? dropout : 0, is_casual: true);
