@@ -5,6 +5,13 @@ namespace GenAI.Tests.Transformers;
 
 public class DotProductAttentionTests
 {
+    /// <summary>Random queries, keys and values of the given shapes from one seeded generator.</summary>
+    static (Tensor Q, Tensor K, Tensor V) RandomQkv(ulong seed, long[] qShape, long[] kShape, long[] vShape)
+    {
+        var g = new Generator(seed);
+        return (randn(qShape, generator: g), randn(kShape, generator: g), randn(vShape, generator: g));
+    }
+
     [Fact]
     public void TwoKeysHandWorked()
     {
@@ -25,10 +32,7 @@ public class DotProductAttentionTests
     [Fact]
     public void AgreesWithTorchScaledDotProductAttention()
     {
-        var g = new Generator(3);
-        using var q = randn([2, 3, 5, 8], generator: g);
-        using var k = randn([2, 3, 7, 8], generator: g);
-        using var v = randn([2, 3, 7, 4], generator: g);
+        var (q, k, v) = RandomQkv(3, [2, 3, 5, 8], [2, 3, 7, 8], [2, 3, 7, 4]);
         var (output, _) = DotProductAttention.Compute(q, k, v);
         using var reference = nn.functional.scaled_dot_product_attention(q, k, v);
         Assert.True(output.allclose(reference, rtol: 0, atol: 1e-5), "unmasked attention differs from libtorch's");
@@ -37,10 +41,7 @@ public class DotProductAttentionTests
     [Fact]
     public void CausalMaskAgreesWithTorchIsCausalAndZeroesTheFuture()
     {
-        var g = new Generator(4);
-        using var q = randn([2, 2, 6, 8], generator: g);
-        using var k = randn([2, 2, 6, 8], generator: g);
-        using var v = randn([2, 2, 6, 8], generator: g);
+        var (q, k, v) = RandomQkv(4, [2, 2, 6, 8], [2, 2, 6, 8], [2, 2, 6, 8]);
         using var mask = DotProductAttention.CausalMask(6);
         var (output, weights) = DotProductAttention.Compute(q, k, v, mask);
         using var reference = nn.functional.scaled_dot_product_attention(q, k, v, is_casual: true);
@@ -54,10 +55,7 @@ public class DotProductAttentionTests
     [Fact]
     public void BoolMaskAgreesWithTorchAttnMask()
     {
-        var g = new Generator(5);
-        using var q = randn([1, 2, 8, 4], generator: g);
-        using var k = randn([1, 2, 8, 4], generator: g);
-        using var v = randn([1, 2, 8, 4], generator: g);
+        var (q, k, v) = RandomQkv(5, [1, 2, 8, 4], [1, 2, 8, 4], [1, 2, 8, 4]);
         using var mask = DotProductAttention.SlidingWindowMask(8, 3);
         var (output, _) = DotProductAttention.Compute(q, k, v, mask);
         using var reference = nn.functional.scaled_dot_product_attention(q, k, v, attn_mask: mask);
