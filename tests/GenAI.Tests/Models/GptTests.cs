@@ -1,0 +1,128 @@
+using GenAI.Models;
+using GenAI.Sampling;
+using static TorchSharp.torch;
+
+namespace GenAI.Tests.Models;
+
+[Collection(SeededCollection.Name)]
+public class GptTests
+{
+    static readonly GptConfig Tiny = new(VocabSize: 11, ContextLength: 16, Layers: 2, Heads: 2, EmbeddingDim: 8);
+
+    [Fact]
+    public void Gpt2SmallHas124439808Parameters()
+    {
+        // V d + T d + L (12 d^2 + 13 d) + 2 d with V = 50257, T = 1024, L = 12, d = 768:
+        // 38 597 376 + 786 432 + 12 * 7 087 872 + 1 536 = 124 439 808 (the 124M of the GPT-2 release)
+        Assert.Equal(7_087_872L, GptConfig.Gpt2Small.ParametersPerBlock);
+        Assert.Equal(124_439_808L, GptConfig.Gpt2Small.ParameterCount);
+    }
+
+    [Fact]
+    public void Gpt3HasAbout175BillionParameters()
+    {
+        // 50257 * 12288 + 2048 * 12288 + 96 * (12 * 12288^2 + 13 * 12288) + 2 * 12288
+        Assert.Equal(174_604_259_328L, GptConfig.Gpt3.ParameterCount);
+        Assert.InRange(GptConfig.Gpt3.ParameterCount / 1e9, 174.5, 175.5);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ParameterCountFormulaMatchesTheModule(bool tied)
+    {
+        var config = Tiny with { TiedEmbeddings = tied };
+        using var model = new Gpt(config);
+        long counted = model.parameters().Sum(p => p.numel());
+        // 11*8 + 16*8 + 2 * (12*64 + 13*8) + 2*8 = 88 + 128 + 1744 + 16 = 1976, plus 88 untied
+        Assert.Equal(tied ? 1976 : 2064, config.ParameterCount);
+        Assert.Equal(config.ParameterCount, counted);
+    }
+
+    [Fact]
+    public void ForwardGivesLogitsPerPositionAndIsCausal()
+    {
+        manual_seed(1);
+        using var model = new Gpt(Tiny);
+        model.eval();
+        using var x = tensor(new long[] { 1, 2, 3, 4, 5, 1, 2, 3, 9, 9 }, [2, 5]);
+        using var logits = model.call(x);
+        Assert.Equal(new long[] { 2, 5, 11 }, logits.shape);
+        // the rows differ only from position 3 on, so positions 0..2 must give the same logits
+        Assert.True(logits[0, ..3].allclose(logits[1, ..3], atol: 1e-6), "a position saw a later token");
+        Assert.False(logits[0, 3].allclose(logits[1, 3], atol: 1e-6));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void CachedForwardEqualsFullForward(bool preLayerNorm)
+    {
+        manual_seed(2);
+        using var model = new Gpt(Tiny with { PreLayerNorm = preLayerNorm });
+        model.eval();
+        using var x = tensor(new long[] { 1, 2, 3, 4, 5, 6, 7 }, [1, 7]);
+        using var full = model.call(x);
+        using var cache = new KvCache(Tiny.Layers);
+        using var first = model.Forward(x[.., ..4], cache);   // a prompt of 4 tokens
+        using var next = model.Forward(x[.., 4..6], cache);   // two at once
+        using var last = model.Forward(x[.., 6..], cache);    // one
+        Assert.Equal(7, cache.Length);
+        using var stitched = cat([first, next, last], 1);
+        Assert.True(stitched.allclose(full, rtol: 0, atol: 1e-5), "the cache changed the logits");
+    }
+
+    [Fact]
+    public void GreedyGenerationWithCacheGivesExactlyTheTokensOfRecomputation()
+    {
+        manual_seed(3);
+        using var model = new Gpt(Tiny);
+        // 30 new tokens after a 3-token prompt runs past the 16-token context, so the window slides too
+        var withCache = model.Generate([1, 2, 3], 30, SamplingOptions.GreedyDecoding, useKvCache: true);
+        var without = model.Generate([1, 2, 3], 30, SamplingOptions.GreedyDecoding, useKvCache: false);
+        Assert.Equal(30, withCache.Count);
+        Assert.Equal(without, withCache);
+        // sampled with the same seed, too
+        var a = model.Generate([4], 12, SamplingOptions.Multinomial, new Generator(5), useKvCache: true);
+        var b = model.Generate([4], 12, SamplingOptions.Multinomial, new Generator(5), useKvCache: false);
+        Assert.Equal(b, a);
+    }
+
+    [Fact]
+    public void LearnsARepeatingSequence()
+    {
+        manual_seed(4);
+        using var model = new Gpt(Tiny);
+        using var stream = new TokenStream(Enumerable.Range(0, 200).Select(i => (long)(i % 5 + 1)).ToArray());
+        using var optimizer = optim.AdamW(model.parameters(), lr: 3e-2);
+        var g = new Generator(6);
+        double first = double.NaN, last = double.NaN;
+        for (int step = 0; step < 60; step++)
+        {
+            using var scope = NewDisposeScope();
+            var (x, y) = stream.RandomBatch(8, 10, g);
+            optimizer.zero_grad();
+            var loss = model.Loss(x, y);
+            loss.backward();
+            optimizer.step();
+            if (step == 0) first = loss.item<float>();
+            last = loss.item<float>();
+        }
+        Assert.True(first > 2.0, $"an untrained model should be near ln 11 = 2.4; got {first:F3}");
+        Assert.True(last < 0.2, $"1 2 3 4 5 1 2 ... is predictable after one token; loss {last:F3}");
+        Assert.Equal(new long[] { 4, 5, 1, 2, 3, 4 }, model.Generate([1, 2, 3], 6, SamplingOptions.GreedyDecoding));
+    }
+
+    [Fact]
+    public void BadInputIsReported()
+    {
+        Assert.Contains("divisible", Assert.Throws<ArgumentException>(() => new Gpt(Tiny with { Heads = 3 })).Message);
+        using var model = new Gpt(Tiny);
+        using var tooLong = zeros([1, 17], ScalarType.Int64);
+        var e = Assert.Throws<ArgumentException>(() => model.call(tooLong));
+        Assert.Contains("ContextLength (16); got [1, 17]", e.Message);
+        using var flat = zeros([5], ScalarType.Int64);
+        Assert.Contains("got [5]", Assert.Throws<ArgumentException>(() => model.call(flat)).Message);
+        Assert.Equal("prompt", Assert.Throws<ArgumentException>(() => model.Generate([], 3, SamplingOptions.GreedyDecoding)).ParamName);
+    }
+}
