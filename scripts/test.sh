@@ -3,6 +3,12 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# The test projects run side by side and each process (tests, every notebook) would start one libtorch
+# thread per core. On a 2-core machine the spinning threads then outnumber the cores, and a small
+# model's step gets about ten times slower. One intra-op thread per process keeps the run predictable;
+# set OMP_NUM_THREADS yourself to override.
+export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
+
 log=$(mktemp)
 dotnet test Notebooks.sln --no-build -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
