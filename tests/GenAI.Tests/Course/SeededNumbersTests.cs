@@ -17,12 +17,7 @@ namespace GenAI.Tests.Course;
 [Collection(SeededCollection.Name)]
 public class SeededNumbersTests
 {
-    static readonly Lazy<JsonElement> Reference = new(() =>
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "Course", "Fixtures", "seeded_reference.json");
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return document.RootElement.Clone();
-    });
+    static readonly Lazy<JsonElement> Reference = new(() => ReferenceFixture.Load("Course", "seeded_reference.json"));
 
     static (long[] Shape, double[] Values) PyTorch(string name)
     {

@@ -67,15 +67,13 @@ public class BleuTests
 
     public static IEnumerable<object[]> NltkCases()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Metrics", "Fixtures", "bleu_reference.json");
-        var cases = JsonSerializer.Deserialize<NltkCase[]>(File.ReadAllText(path))!;
+        var cases = JsonSerializer.Deserialize<NltkCase[]>(File.ReadAllText(ReferenceFixture.PathOf("Metrics", "bleu_reference.json")))!;
         return cases.Select(c => new object[] { c.name });
     }
 
     static NltkCase Load(string name)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Metrics", "Fixtures", "bleu_reference.json");
-        return JsonSerializer.Deserialize<NltkCase[]>(File.ReadAllText(path))!.Single(c => c.name == name);
+        return JsonSerializer.Deserialize<NltkCase[]>(File.ReadAllText(ReferenceFixture.PathOf("Metrics", "bleu_reference.json")))!.Single(c => c.name == name);
     }
 
     [Theory]

@@ -50,9 +50,8 @@ public class BoxIouTests
     [Fact]
     public void PairwiseMatchesThePythonReference()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Metrics", "Fixtures", "box_iou_reference.json");
-        using var doc = JsonDocument.Parse(File.ReadAllText(path));
-        double[][] Rows(string name) => doc.RootElement.GetProperty(name).EnumerateArray()
+        var reference = ReferenceFixture.Load("Metrics", "box_iou_reference.json");
+        double[][] Rows(string name) => reference.GetProperty(name).EnumerateArray()
             .Select(r => r.EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToArray();
         var a = Rows("boxes_a");
         var b = Rows("boxes_b");

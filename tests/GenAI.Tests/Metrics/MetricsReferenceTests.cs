@@ -11,12 +11,7 @@ namespace GenAI.Tests.Metrics;
 /// </summary>
 public class MetricsReferenceTests
 {
-    static readonly Lazy<JsonElement> Reference = new(() =>
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "Metrics", "Fixtures", "metrics_reference.json");
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return document.RootElement.Clone();
-    });
+    static readonly Lazy<JsonElement> Reference = new(() => ReferenceFixture.Load("Metrics", "metrics_reference.json"));
 
     static JsonElement Section(string name) => Reference.Value.GetProperty(name);
     static long[] Longs(JsonElement e, string name) => e.GetProperty(name).EnumerateArray().Select(v => v.GetInt64()).ToArray();

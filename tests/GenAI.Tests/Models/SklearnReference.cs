@@ -10,12 +10,7 @@ namespace GenAI.Tests.Models;
 /// </summary>
 static class SklearnReference
 {
-    static readonly Lazy<JsonElement> Root = new(() =>
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "Models", "Fixtures", "sklearn_reference.json");
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return document.RootElement.Clone();
-    });
+    static readonly Lazy<JsonElement> Root = new(() => ReferenceFixture.Load("Models", "sklearn_reference.json"));
 
     public static JsonElement Get(string name) => Root.Value.GetProperty(name);
 

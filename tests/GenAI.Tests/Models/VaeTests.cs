@@ -14,11 +14,7 @@ namespace GenAI.Tests.Models;
 [Collection(SeededCollection.Name)]
 public class VaeTests
 {
-    static JsonElement Reference()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "Models", "Fixtures", "vae_reference.json");
-        return JsonDocument.Parse(File.ReadAllText(path)).RootElement;
-    }
+    static JsonElement Reference() => ReferenceFixture.Load("Models", "vae_reference.json");
 
     static double[] Doubles(JsonElement e) =>
         e.ValueKind == JsonValueKind.Array && e[0].ValueKind == JsonValueKind.Array

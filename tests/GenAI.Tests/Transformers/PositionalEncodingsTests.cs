@@ -10,12 +10,7 @@ namespace GenAI.Tests.Transformers;
 /// </summary>
 public class PositionalEncodingsTests
 {
-    static readonly Lazy<JsonElement> Reference = new(() =>
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "Transformers", "Fixtures", "positional_reference.json");
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return document.RootElement.Clone();
-    });
+    static readonly Lazy<JsonElement> Reference = new(() => ReferenceFixture.Load("Transformers", "positional_reference.json"));
 
     static Tensor Matrix(string name)
     {
