@@ -96,15 +96,23 @@ public static class ClassifierTraining
         }
     }
 
-    /// <summary>Class predictions ŷ = argmax_k f(x)_k [N] for every example, in eval mode.</summary>
-    public static Tensor Predict(nn.Module<Tensor, Tensor> model, Tensor features)
+    /// <summary>
+    /// Class predictions ŷ = argmax_k f(x)_k [N] for every example, in eval mode, computed batchSize
+    /// examples at a time so that a large test set's activations never sit in memory all at once.
+    /// </summary>
+    public static Tensor Predict(nn.Module<Tensor, Tensor> model, Tensor features, int batchSize = 1000)
     {
+        if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be at least 1.");
         bool wasTraining = model.training;
         model.eval();
         try
         {
             using var noGrad = no_grad();
-            return model.call(features).argmax(1);
+            using var scope = NewDisposeScope();
+            var parts = new List<Tensor>();
+            for (long start = 0; start < features.shape[0]; start += batchSize)
+                parts.Add(model.call(features.narrow(0, start, Math.Min(batchSize, features.shape[0] - start))).argmax(1));
+            return scope.MoveToOuter(cat(parts, 0));
         }
         finally
         {

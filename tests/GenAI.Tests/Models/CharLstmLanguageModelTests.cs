@@ -44,7 +44,7 @@ public class CharLstmLanguageModelTests
         double sum = 0;
         long[] rows = [0, 0, 0, 0, 1, 1], cols = [0, 1, 2, 3, 0, 1], targets = [1, 2, 3, 0, 4, 0];
         for (int i = 0; i < 6; i++) sum -= logp[rows[i], cols[i], targets[i]].item<float>();
-        Assert.Equal(sum / 6, model.Loss(padded.Inputs, padded.Targets).item<float>(), 5);
+        Assert.Equal(sum / 6, model.Loss(padded.Inputs, padded.Targets).item<float>(), tolerance: 1e-5);   // a tolerance, not rounding: the weights are unseeded
     }
 
     [Fact]

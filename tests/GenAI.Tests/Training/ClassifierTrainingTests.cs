@@ -33,6 +33,24 @@ public class ClassifierTrainingTests
     }
 
     [Fact]
+    public void PredictInBatchesGivesTheArgmaxOfOneForwardPassAndRestoresTrainingMode()
+    {
+        manual_seed(4);
+        using var model = new MlpClassifier(new MlpClassifierConfig(2, [8], 3, Dropout: 0.5));
+        using var features = randn(10, 2);
+        model.train();
+        var predicted = ClassifierTraining.Predict(model, features, batchSize: 3);   // batches of 3, 3, 3 and 1
+        model.eval();
+        using var expected = model.call(features).argmax(1);
+        Assert.True(predicted.equal(expected).all().item<bool>(), $"{predicted.str()} vs {expected.str()}");
+        model.train();
+        ClassifierTraining.Predict(model, features);
+        Assert.True(model.training);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => ClassifierTraining.Predict(model, features, batchSize: 0));
+        Assert.StartsWith("batchSize must be at least 1.", error.Message);
+    }
+
+    [Fact]
     public void EarlyStoppingStopsAfterPatienceAndRestoresTheBestWeights()
     {
         // Random labels: nothing generalises, so the validation loss soon rises while the net memorises.
