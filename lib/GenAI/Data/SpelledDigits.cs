@@ -17,7 +17,9 @@ public static class SpelledDigits
     public static IReadOnlyList<TranslationPair> Generate(int count, int seed, int minDigits = 1, int maxDigits = 10)
     {
         if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "count must be at least 1.");
-        if (minDigits < 1 || maxDigits < minDigits)
+        if (minDigits < 1)
+            throw new ArgumentOutOfRangeException(nameof(minDigits), minDigits, $"Need 1 <= minDigits <= maxDigits; got {minDigits} and {maxDigits}.");
+        if (maxDigits < minDigits)
             throw new ArgumentOutOfRangeException(nameof(maxDigits), maxDigits, $"Need 1 <= minDigits <= maxDigits; got {minDigits} and {maxDigits}.");
         var random = new Random(seed);
         var pairs = new List<TranslationPair>(count);

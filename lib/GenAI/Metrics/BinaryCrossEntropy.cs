@@ -17,8 +17,9 @@ public static class BinaryCrossEntropy
         if (p.lt(0).any().item<bool>() || p.gt(1).any().item<bool>())
             throw new ArgumentException("probabilities must lie in [0, 1]; for raw scores call FromLogits.", nameof(probabilities));
         var y = targets.to(ScalarType.Float64);
-        // BCE = -(1/N) Σ_i [y_i log p_i + (1 - y_i) log(1 - p_i)]
-        return -(y * p.log() + (1 - y) * (1 - p).log()).mean().item<double>();
+        // BCE = -(1/N) Σ_i [y_i log p_i + (1 - y_i) log(1 - p_i)], with 0 · log 0 = 0 (xlogy): a confident,
+        // correct p of exactly 0 or 1 costs nothing instead of giving 0 · (-∞) = NaN
+        return -(y.xlogy(p) + (1 - y).xlogy(1 - p)).mean().item<double>();
     }
 
     /// <summary>Mean BCE from raw scores z (p = σ(z)), computed stably without forming σ(z).</summary>

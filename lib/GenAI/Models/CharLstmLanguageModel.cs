@@ -32,7 +32,8 @@ public sealed record PaddedSequences(Tensor Inputs, Tensor Targets) : IDisposabl
     /// <summary>A random mini-batch of rows, drawn with <paramref name="generator"/>.</summary>
     public (Tensor Inputs, Tensor Targets) RandomBatch(int batchSize, Generator? generator = null)
     {
-        var rows = randint(Count, [batchSize], generator: generator, device: Inputs.device);
+        // A course Generator is a CPU generator, and libtorch refuses it for a draw on CUDA: draw on the CPU, then move.
+        using var rows = randint(Count, [batchSize], generator: generator).to(Inputs.device);
         return (Inputs.index_select(0, rows), Targets.index_select(0, rows));
     }
 
@@ -103,9 +104,11 @@ public sealed class CharLstmLanguageModel : nn.Module<Tensor, Tensor>
         long token = boundaryToken;
         while (generated.Count < maxTokens)
         {
+            // one scope per token frees its embedding, output and logits; only the state moves on
+            using var step = NewDisposeScope();
             var x = embedding.call(tensor(new[] { token }, [1, 1], device: device));
             var (h, hN, cN) = lstm.call(x, state);
-            state = (hN, cN);
+            state = (step.MoveToOuter(hN), step.MoveToOuter(cN));
             token = TokenSampler.Sample(output.call(h[0, 0]), sampling, generator).item<long>();
             if (token == boundaryToken) break;
             generated.Add(token);

@@ -140,6 +140,9 @@ public sealed class CausalSelfAttention : nn.Module<Tensor, Tensor>
         Tensor y;
         if (past == 0)
             y = nn.functional.scaled_dot_product_attention(q, k, v, p: training ? dropout : 0, is_casual: true);
+        else if (t == 1)
+            // one new token after a cached prefix (every step of cached generation) may see every key: no mask
+            y = nn.functional.scaled_dot_product_attention(q, k, v, p: training ? dropout : 0);
         else
         {
             // New token i (absolute position past + i) may see keys 0 .. past + i: the bottom rows of the causal mask.

@@ -29,7 +29,7 @@ public static class Initialization
     public static double StandardDeviation(InitScheme scheme, long fanIn, long fanOut, double normalStd = DefaultNormalStd)
     {
         if (fanIn < 1 || fanOut < 1)
-            throw new ArgumentOutOfRangeException(nameof(fanIn), $"fanIn and fanOut must be at least 1; got {fanIn} and {fanOut}.");
+            throw new ArgumentOutOfRangeException(fanIn < 1 ? nameof(fanIn) : nameof(fanOut), $"fanIn and fanOut must be at least 1; got {fanIn} and {fanOut}.");
         return scheme switch
         {
             InitScheme.Zeros => 0,

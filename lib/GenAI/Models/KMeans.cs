@@ -80,12 +80,13 @@ public sealed class KMeans : IDisposable
             throw new ArgumentOutOfRangeException(nameof(k), k, $"k must be between 1 and the number of points ({x.shape[0]}); x has shape {ShapeText.Of(x)}.");
         using var scope = NewDisposeScope();
         long n = x.shape[0];
-        var chosen = new List<long> { randint(0, n, [1], generator: generator, device: x.device).item<long>() };
+        // drawn on the CPU (a course Generator is a CPU generator, which libtorch refuses for a draw on CUDA)
+        var chosen = new List<long> { randint(0, n, [1], generator: generator).item<long>() };
         var nearest = SquaredDistances(x, x[chosen[0]].unsqueeze(0)).squeeze(1);
         while (chosen.Count < k)
         {
             // P(pick x_n) = D(x_n)² / Σ D²; chosen points have D = 0 and are never picked again.
-            long next = multinomial(nearest.to(ScalarType.Float64).clamp_min(0), 1, generator: generator).item<long>();
+            long next = multinomial(nearest.to(ScalarType.Float64).cpu(), 1, generator: generator).item<long>();
             chosen.Add(next);
             nearest = minimum(nearest, SquaredDistances(x, x[next].unsqueeze(0)).squeeze(1));
         }

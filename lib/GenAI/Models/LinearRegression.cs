@@ -102,7 +102,7 @@ public sealed class LinearRegression : nn.Module<Tensor, Tensor>
         {
             using (var scope = NewDisposeScope())
             {
-                var order = randperm(n, generator: generator, device: x.device);
+                var order = randperm(n, generator: generator).to(x.device);   // drawn on the CPU: a course Generator is a CPU generator
                 for (long start = 0; start < n; start += batchSize)
                 {
                     var batch = order.narrow(0, start, Math.Min(batchSize, n - start));

@@ -56,10 +56,6 @@ public sealed class RecurrentFromScratch : nn.Module<Tensor, Tensor>
         }
     }
 
-    /// <summary>The parameter of that name (e.g. "weight_hh_l0_reverse").</summary>
-    public Parameter Weight(string name) =>
-        weights.TryGetValue(name, out var p) ? p : throw new ArgumentException($"No parameter named '{name}'; have {string.Join(", ", weights.Keys)}.", nameof(name));
-
     /// <summary>Copy every weight from TorchSharp's nn.RNN/nn.LSTM/nn.GRU of the same configuration (matched by name and shape).</summary>
     public void CopyFrom(nn.Module reference)
     {

@@ -109,10 +109,10 @@ public sealed class Seq2SeqGru : nn.Module<Tensor, Tensor, Tensor>
         {
             if (t > 0)
             {
-                var guess = logits[^1].argmax(1);
+                // the model's own guess is needed only when some steps run free (teacherForcing < 1)
                 previous = teacherForcing >= 1 ? targetInputs[.., t]
-                    : teacherForcing <= 0 ? guess
-                    : where(rand([targetInputs.shape[0]], generator: generator).to(targetInputs.device).lt(teacherForcing), targetInputs[.., t], guess);
+                    : teacherForcing <= 0 ? logits[^1].argmax(1)
+                    : where(rand([targetInputs.shape[0]], generator: generator).to(targetInputs.device).lt(teacherForcing), targetInputs[.., t], logits[^1].argmax(1));
             }
             var (stepLogits, newState, alpha) = Step(previous, state, encoded);
             state = newState;

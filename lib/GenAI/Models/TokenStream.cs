@@ -28,7 +28,8 @@ public sealed class TokenStream : IDisposable
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be at least 1.");
         using var scope = NewDisposeScope();
         // start offsets i in [0, N - t - 1], so that the target window i+1 .. i+t still fits
-        var starts = randint(Count - length, [batchSize], generator: generator, device: Ids.device);
+        // A course Generator is a CPU generator, and libtorch refuses it for a draw on CUDA: draw on the CPU, then move.
+        var starts = randint(Count - length, [batchSize], generator: generator).to(Ids.device);
         var offsets = arange(length, dtype: ScalarType.Int64, device: Ids.device);
         var index = starts.unsqueeze(1) + offsets.unsqueeze(0);   // [B, t]
         var x = Ids[index];

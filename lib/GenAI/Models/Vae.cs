@@ -87,7 +87,10 @@ public sealed class Vae : nn.Module<Tensor, Tensor>
         CheckSameShape(mu, logVar);
         using var scope = NewDisposeScope();
         var sigma = torch.exp(logVar.mul(0.5));
-        var eps = torch.randn(mu.shape, dtype: mu.dtype, device: mu.device, generator: generator);
+        // A course Generator is a CPU generator, and libtorch refuses it for a draw on CUDA: draw on the CPU, then move.
+        var eps = generator is null
+            ? torch.randn(mu.shape, dtype: mu.dtype, device: mu.device)
+            : torch.randn(mu.shape, dtype: mu.dtype, generator: generator).to(mu.device);
         return scope.MoveToOuter(mu.add(sigma.mul(eps)));
     }
 

@@ -47,6 +47,8 @@ public abstract class ManualOptimizer : IDisposable
     /// <summary>Clear every parameter's gradient before the next backward pass (gradients accumulate otherwise).</summary>
     public void ZeroGrad()
     {
+        // .grad makes a new handle each time; the scope frees them instead of leaving them to the finaliser
+        using var scope = NewDisposeScope();
         foreach (var p in Parameters) p.grad?.zero_();
     }
 
@@ -57,8 +59,8 @@ public abstract class ManualOptimizer : IDisposable
         using var noGrad = no_grad();
         for (int i = 0; i < Parameters.Count; i++)
         {
+            using var scope = NewDisposeScope();   // opened first: it also frees the handle .grad returns
             if (Parameters[i].grad is not Tensor grad) continue;
-            using var scope = NewDisposeScope();
             Update(i, Parameters[i], grad);
         }
     }

@@ -21,7 +21,9 @@ public static class TokenSampler
         LogitFilters.CheckVocabularyDimension(logits, nameof(logits));
         using var scope = NewDisposeScope();
         var probabilities = logits.softmax(-1);
-        var drawn = multinomial(probabilities, 1, replacement: true, generator: generator).squeeze(-1);
+        // A course Generator is a CPU generator, and libtorch refuses it for a draw on CUDA: draw on the CPU, then move.
+        if (generator is not null) probabilities = probabilities.cpu();
+        var drawn = multinomial(probabilities, 1, replacement: true, generator: generator).squeeze(-1).to(logits.device);
         return scope.MoveToOuter(drawn);
     }
 

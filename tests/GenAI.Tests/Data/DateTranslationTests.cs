@@ -80,6 +80,7 @@ public class SpelledDigitsTests
     public void BadRangesAreRejectedByName()
     {
         Assert.Equal("maxDigits", Assert.Throws<ArgumentOutOfRangeException>(() => SpelledDigits.Generate(5, 1, minDigits: 4, maxDigits: 3)).ParamName);
+        Assert.Equal("minDigits", Assert.Throws<ArgumentOutOfRangeException>(() => SpelledDigits.Generate(5, 1, minDigits: 0)).ParamName);
         Assert.Equal("count", Assert.Throws<ArgumentOutOfRangeException>(() => SpelledDigits.Generate(0, 1)).ParamName);
         Assert.Equal("digits", Assert.Throws<ArgumentOutOfRangeException>(() => SpelledDigits.Spell([12])).ParamName);
     }

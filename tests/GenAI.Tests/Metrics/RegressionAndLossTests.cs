@@ -25,6 +25,18 @@ public class RegressionAndLossTests
     }
 
     [Fact]
+    public void ConfidentCorrectProbabilitiesOfZeroAndOneCostNothingAndAConfidentMistakeIsInfinite()
+    {
+        // 0 · log 0 counts as 0: p = 0 for y = 0 and p = 1 for y = 1 are perfect answers, not NaN
+        using var p = tensor(new double[] { 0, 1, 0.5 });
+        using var y = tensor(new double[] { 0, 1, 1 });
+        Assert.Equal(Math.Log(2) / 3, BinaryCrossEntropy.FromProbabilities(p, y), 12);
+        using var wrong = tensor(new double[] { 1.0 });
+        using var zero = tensor(new double[] { 0.0 });
+        Assert.Equal(double.PositiveInfinity, BinaryCrossEntropy.FromProbabilities(wrong, zero));
+    }
+
+    [Fact]
     public void BinaryCrossEntropyByHand()
     {
         // p = [0.5, 0.8], y = [1, 0]: BCE = -(ln 0.5 + ln 0.2) / 2 = ln 10 / 2

@@ -84,4 +84,13 @@ public class InitializationTests
         var e = Assert.Throws<ArgumentException>(() => Initialization.Apply(InitScheme.He, v));
         Assert.Contains("[5]", e.Message);
     }
+
+    [Fact]
+    public void AFanBelowOneIsAnErrorNamingWhichFan()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Initialization.StandardDeviation(InitScheme.Xavier, 4, 0));
+        Assert.Equal("fanOut", e.ParamName);
+        Assert.Contains("got 4 and 0", e.Message);
+        Assert.Equal("fanIn", Assert.Throws<ArgumentOutOfRangeException>(() => Initialization.StandardDeviation(InitScheme.He, 0, 4)).ParamName);
+    }
 }
