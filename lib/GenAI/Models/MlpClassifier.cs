@@ -71,6 +71,7 @@ public sealed class MlpClassifier : nn.Module<Tensor, Tensor>
 
     public MlpClassifier(MlpClassifierConfig config, Device? device = null) : base(nameof(MlpClassifier))
     {
+        ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(config.HiddenSizes, nameof(config));
         if (config.InputSize < 1 || config.Classes < 1 || config.HiddenSizes.Any(h => h < 1))
             throw new ArgumentException(

@@ -1,3 +1,4 @@
+using GenAI.Text;
 using static TorchSharp.torch;
 
 namespace GenAI.Models;
@@ -18,7 +19,7 @@ public sealed class TokenStream : IDisposable
     {
         ArgumentNullException.ThrowIfNull(ids);
         if (ids.Count < 2) throw new ArgumentException($"A token stream needs at least 2 tokens (one input, one target); got {ids.Count}.", nameof(ids));
-        Ids = tensor(ids.ToArray(), ScalarType.Int64, device);
+        Ids = TextTensors.FromIds(ids, device);
     }
 
     /// <summary><paramref name="batchSize"/> windows at random offsets: inputs x [B, t] and targets y [B, t] with y[b, i] = x[b, i + 1] in the text.</summary>

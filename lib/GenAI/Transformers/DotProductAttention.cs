@@ -51,7 +51,7 @@ public static class DotProductAttention
         if (window < 1) throw new ArgumentOutOfRangeException(nameof(window), window, "The window must be at least 1.");
         using var scope = NewDisposeScope();
         // keep j with i - window < j <= i: the causal lower triangle minus everything below the band
-        var mask = ones(n, n, ScalarType.Bool, device).tril().logical_and(ones(n, n, ScalarType.Bool, device).triu(-(window - 1)));
+        var mask = ones(n, n, ScalarType.Bool, device).tril().triu(-(window - 1));
         return scope.MoveToOuter(mask);
     }
 
