@@ -1,3 +1,4 @@
+using GenAI.Text;
 using GenAI.Models;
 using TorchSharp;
 using static TorchSharp.torch;

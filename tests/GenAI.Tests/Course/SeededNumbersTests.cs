@@ -1,3 +1,4 @@
+using GenAI.Text;
 using System.Text.Json;
 using GenAI.Models;
 using GenAI.Training;

@@ -1,3 +1,4 @@
+using GenAI.Text;
 using System.Runtime.InteropServices;
 using GenAI.Models;
 using GenAI.Training;

@@ -1,3 +1,4 @@
+using GenAI.Text;
 using System.Diagnostics;
 using GenAI.Models;
 using GenAI.Training;

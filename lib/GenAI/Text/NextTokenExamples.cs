@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace GenAI.Models;
+namespace GenAI.Text;
 
 /// <summary>
 /// Training pairs for next-token prediction: every position of every sequence becomes one

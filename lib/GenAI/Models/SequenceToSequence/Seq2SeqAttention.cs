@@ -22,7 +22,7 @@ public enum AttentionScore
 /// fresh context at every step instead of one fixed summary of the whole input.
 /// Shapes: query s [B, Hq], keys h [B, S, Hk], mask [B, S] (true where a position is real).
 /// </summary>
-public sealed class Attention : nn.Module
+public sealed class Seq2SeqAttention : nn.Module
 {
     readonly Linear? queryProjection;   // W_s (additive)
     readonly Linear? keyProjection;     // W_h (additive) or W_a (general)
@@ -32,7 +32,7 @@ public sealed class Attention : nn.Module
     public int QuerySize { get; }
     public int KeySize { get; }
 
-    public Attention(AttentionScore score, int querySize, int keySize, int attentionSize = 64, Device? device = null) : base(nameof(Attention))
+    public Seq2SeqAttention(AttentionScore score, int querySize, int keySize, int attentionSize = 64, Device? device = null) : base(nameof(Seq2SeqAttention))
     {
         if (querySize < 1 || keySize < 1 || attentionSize < 1)
             throw new ArgumentException($"Sizes must be at least 1; got query {querySize}, key {keySize}, attention {attentionSize}.", nameof(querySize));

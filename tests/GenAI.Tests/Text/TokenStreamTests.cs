@@ -1,7 +1,8 @@
+using GenAI.Text;
 using GenAI.Models;
 using static TorchSharp.torch;
 
-namespace GenAI.Tests.Models;
+namespace GenAI.Tests.Text;
 
 public class TokenStreamTests
 {

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace GenAI.Agents;
+namespace GenAI.ReinforcementLearning;
 
 /// <summary>Settings of tabular Q-learning: step size α, discount γ, and ε-greedy exploration decaying linearly over the episodes.</summary>
 public sealed record QLearningOptions(

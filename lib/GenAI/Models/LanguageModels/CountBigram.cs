@@ -1,3 +1,4 @@
+using GenAI.Text;
 using GenAI.Metrics;
 using static TorchSharp.torch;
 

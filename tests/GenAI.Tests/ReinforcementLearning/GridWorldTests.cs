@@ -1,6 +1,6 @@
-using GenAI.Agents;
+using GenAI.ReinforcementLearning;
 
-namespace GenAI.Tests.Agents;
+namespace GenAI.Tests.ReinforcementLearning;
 
 public class GridWorldTests
 {

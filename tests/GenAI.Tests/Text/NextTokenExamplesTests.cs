@@ -1,6 +1,7 @@
+using GenAI.Text;
 using GenAI.Models;
 
-namespace GenAI.Tests.Models;
+namespace GenAI.Tests.Text;
 
 public class NextTokenExamplesTests
 {

@@ -1,4 +1,4 @@
-namespace GenAI.Agents;
+namespace GenAI.ReinforcementLearning;
 
 /// <summary>
 /// A tiny deterministic grid world, the environment of the reinforcement-learning loop. The agent

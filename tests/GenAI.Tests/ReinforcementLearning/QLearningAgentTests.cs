@@ -1,7 +1,7 @@
-using GenAI.Agents;
+using GenAI.ReinforcementLearning;
 using static TorchSharp.torch;
 
-namespace GenAI.Tests.Agents;
+namespace GenAI.Tests.ReinforcementLearning;
 
 public class QLearningAgentTests
 {

@@ -1,7 +1,6 @@
-using GenAI.Text;
 using static TorchSharp.torch;
 
-namespace GenAI.Models;
+namespace GenAI.Text;
 
 /// <summary>
 /// A long running text as one int64 tensor of token ids, cut into (input, target) windows for a

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace GenAI.Tests.Models;
 
 [Collection(SeededCollection.Name)]
-public class AttentionTests
+public class Seq2SeqAttentionTests
 {
     // One query s = [1, 2] and three keys h_1 = [1, 0], h_2 = [0, 1], h_3 = [1, 1].
     static Tensor Query() => tensor(new float[] { 1, 2 }, [1, 2]);
@@ -14,7 +14,7 @@ public class AttentionTests
     public void DotScoreIsTheInnerProduct()
     {
         using var scope = NewDisposeScope();
-        var attention = new Attention(AttentionScore.Dot, 2, 2);
+        var attention = new Seq2SeqAttention(AttentionScore.Dot, 2, 2);
         // e = s·h_j = 1, 2, 3
         Assert.Equal(new float[] { 1, 2, 3 }, attention.Scores(Query(), Keys()).data<float>().ToArray());
         var (context, weights) = attention.Attend(Query(), Keys());
@@ -31,7 +31,7 @@ public class AttentionTests
     public void GeneralScoreIsQueryTimesMatrixTimesKey()
     {
         using var scope = NewDisposeScope();
-        var attention = new Attention(AttentionScore.General, 2, 2);
+        var attention = new Seq2SeqAttention(AttentionScore.General, 2, 2);
         // W_a = [[2, 0], [1, 3]]: W_a h_1 = [2, 1], W_a h_2 = [0, 3], W_a h_3 = [2, 4]; e = s·(W_a h_j) = 4, 6, 10
         using (no_grad()) attention.parameters().Single().copy_(tensor(new float[] { 2, 0, 1, 3 }, [2, 2]));
         Assert.Equal(new float[] { 4, 6, 10 }, attention.Scores(Query(), Keys()).data<float>().ToArray());
@@ -44,7 +44,7 @@ public class AttentionTests
     public void AdditiveScoreIsASmallNetwork()
     {
         using var scope = NewDisposeScope();
-        var attention = new Attention(AttentionScore.Additive, 2, 2, attentionSize: 1);
+        var attention = new Seq2SeqAttention(AttentionScore.Additive, 2, 2, attentionSize: 1);
         // W_s = [0.5, 0], W_h = [1, -1], v = [2]: e_j = 2 tanh(0.5 + h_j1 - h_j2) = 2 tanh(1.5), 2 tanh(-0.5), 2 tanh(0.5)
         var p = attention.named_parameters().ToDictionary(x => x.name, x => x.parameter);
         using (no_grad())
@@ -67,7 +67,7 @@ public class AttentionTests
     {
         manual_seed(2);
         using var scope = NewDisposeScope();
-        var attention = new Attention(score, 4, 4);
+        var attention = new Seq2SeqAttention(score, 4, 4);
         var keys = randn(2, 5, 4);
         var mask = tensor(new[] { true, true, true, false, false, true, true, true, true, true }, [2, 5]);
         var query = randn(2, 4);
@@ -87,14 +87,14 @@ public class AttentionTests
     public void BadShapesNameTheParameterAndTheShapes()
     {
         using var scope = NewDisposeScope();
-        var attention = new Attention(AttentionScore.General, 3, 4);
+        var attention = new Seq2SeqAttention(AttentionScore.General, 3, 4);
         var ex = Assert.Throws<ArgumentException>(() => attention.Attend(zeros(2, 3), zeros(2, 5, 3)));
         Assert.Equal("keys", ex.ParamName);
         Assert.Contains("[B, S, 4]", ex.Message);
         Assert.Contains("[2, 5, 3]", ex.Message);
         var mask = Assert.Throws<ArgumentException>(() => attention.Attend(zeros(2, 3), zeros(2, 5, 4), ones(2, 4, dtype: ScalarType.Bool)));
         Assert.Equal("mask", mask.ParamName);
-        var dot = Assert.Throws<ArgumentException>(() => new Attention(AttentionScore.Dot, 3, 4));
+        var dot = Assert.Throws<ArgumentException>(() => new Seq2SeqAttention(AttentionScore.Dot, 3, 4));
         Assert.Contains("3 and 4", dot.Message);
     }
 }

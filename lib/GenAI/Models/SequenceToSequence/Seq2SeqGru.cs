@@ -46,7 +46,7 @@ public sealed class Seq2SeqGru : nn.Module<Tensor, Tensor, Tensor>
     readonly GRU encoder;
     readonly Embedding targetEmbedding;
     readonly GRUCell decoder;
-    readonly Attention? attention;
+    readonly Seq2SeqAttention? attention;
     readonly Linear output;
 
     public Seq2SeqConfig Config { get; }
@@ -61,7 +61,7 @@ public sealed class Seq2SeqGru : nn.Module<Tensor, Tensor, Tensor>
         targetEmbedding = nn.Embedding(config.TargetVocab, config.EmbeddingDim, device: device);
         decoder = nn.GRUCell(config.EmbeddingDim + config.HiddenDim, config.HiddenDim, device: device);
         if (config.Attention is AttentionScore score)
-            attention = new Attention(score, config.HiddenDim, config.HiddenDim, device: device);
+            attention = new Seq2SeqAttention(score, config.HiddenDim, config.HiddenDim, device: device);
         output = nn.Linear(2 * config.HiddenDim, config.TargetVocab, device: device);
         RegisterComponents();
     }
