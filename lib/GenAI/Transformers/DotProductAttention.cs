@@ -14,13 +14,17 @@ public static class DotProductAttention
     /// <summary>
     /// Queries q [..., Tq, d_k], keys k [..., Tk, d_k], values v [..., Tk, d_v] (the leading dimensions,
     /// e.g. batch and head, the same for all three) -> output [..., Tq, d_v] and weights [..., Tq, Tk].
-    /// <paramref name="mask"/> is a bool tensor whose last two dimensions are [Tq, Tk] (leading ones broadcast):
-    /// true where a query may attend to a key. A masked score becomes -inf, so its weight is exactly 0.
-    /// Every query must be allowed at least one key, or its row has no distribution (NaN).
+    /// <paramref name="mask"/> is a bool tensor broadcastable to the scores [..., Tq, Tk] (see <see cref="AttentionMasks"/>):
+    /// true where a query may attend to a key, so [Tq, Tk], [B, 1, 1, Tk] (key padding) and [B, 1, Tq, Tk] all work
+    /// for scores [B, H, Tq, Tk]. A masked score becomes -inf, so its weight is exactly 0. Every query must be
+    /// allowed at least one key, or its row has no distribution (NaN).
+    /// <paramref name="dropout"/> &gt; 0 zeroes weights at random (and scales the rest by 1 / (1 - p)) before they
+    /// mix the values, as in training; the returned weights are the ones used, as in PyTorch's attention.
     /// </summary>
-    public static (Tensor Output, Tensor Weights) Compute(Tensor q, Tensor k, Tensor v, Tensor? mask = null)
+    public static (Tensor Output, Tensor Weights) Compute(Tensor q, Tensor k, Tensor v, Tensor? mask = null, double dropout = 0)
     {
         CheckShapes(q, k, v, mask);
+        if (dropout is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(dropout), dropout, "dropout must be in [0, 1).");
         using var scope = NewDisposeScope();
         long dk = q.shape[^1];
         // scores = Q K^T / sqrt(d_k): [..., Tq, Tk]; dividing keeps their variance near 1 whatever d_k is
@@ -28,6 +32,7 @@ public static class DotProductAttention
         // masked positions get -inf, and exp(-inf) = 0 after the softmax
         if (mask is not null) scores = scores.masked_fill(mask.logical_not(), double.NegativeInfinity);
         var weights = scores.softmax(-1);
+        if (dropout > 0) weights = nn.functional.dropout(weights, dropout, training: true);
         // output = weights V: each query's weighted average of the values
         var output = weights.matmul(v);
         return (scope.MoveToOuter(output), scope.MoveToOuter(weights));
@@ -37,7 +42,7 @@ public static class DotProductAttention
     public static Tensor CausalMask(long n, Device? device = null)
     {
         if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "The sequence length must be at least 1.");
-        return ones(n, n, ScalarType.Bool, device).tril();
+        return AttentionMasks.Causal(n, device: device);
     }
 
     /// <summary>
@@ -66,11 +71,27 @@ public static class DotProductAttention
             throw new ArgumentException($"Queries and keys must have the same size d_k in their last dimension; got {shapes}.", nameof(k));
         if (k.shape[^2] != v.shape[^2])
             throw new ArgumentException($"There must be one value per key (k and v agree in dimension -2); got {shapes}.", nameof(v));
-        if (mask is null) return;
+        if (mask is not null) CheckMask(mask, [.. q.shape[..^1], k.shape[^2]]);
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="mask"/> is bool and broadcasts to <paramref name="scores"/> (the scores' shape
+    /// [..., Tq, Tk]): no more dimensions, and each of its dimensions (aligned from the right) 1 or the scores' size.
+    /// </summary>
+    public static void CheckMask(Tensor mask, long[] scores)
+    {
+        ArgumentNullException.ThrowIfNull(mask);
         if (mask.dtype != ScalarType.Bool)
             throw new ArgumentException($"The mask must be a bool tensor (true = may attend); got {mask.dtype}.", nameof(mask));
-        if (mask.ndim < 2 || mask.ndim > q.ndim || mask.shape[^2] != q.shape[^2] || mask.shape[^1] != k.shape[^2])
+        bool fits = mask.ndim >= 1 && mask.ndim <= scores.Length;
+        for (int i = 1; fits && i <= mask.ndim; i++)
+            fits = mask.shape[^i] == 1 || mask.shape[^i] == scores[^i];
+        if (!fits)
+        {
+            string named = scores.Length == 4 ? "[B, H, Tq, Tk]" : "[..., Tq, Tk]";
             throw new ArgumentException(
-                $"The mask must end in [Tq, Tk] = [{q.shape[^2]}, {k.shape[^2]}]; got mask {ShapeText.Of(mask)} for {shapes}.", nameof(mask));
+                $"The mask must broadcast to the scores {named} = {ShapeText.Of(scores)} (for example [Tq, Tk], [B, 1, 1, Tk] or [B, 1, Tq, Tk], "
+                + $"each size 1 or the scores' size); got mask {ShapeText.Of(mask)}.", nameof(mask));
+        }
     }
 }

@@ -63,6 +63,23 @@ public class DotProductAttentionTests
     }
 
     [Fact]
+    public void BroadcastMasksAgreeWithTorchAttnMask()
+    {
+        // key padding [B, 1, 1, Tk] and padding combined with causal [B, 1, Tq, Tk] on scores [B, H, Tq, Tk]
+        var (q, k, v) = RandomQkv(6, [2, 3, 5, 4], [2, 3, 5, 4], [2, 3, 5, 4]);
+        using var padding = AttentionMasks.KeyPaddingFromLengths(tensor(new long[] { 5, 2 }), 5);
+        using var combined = AttentionMasks.Combine(DotProductAttention.CausalMask(5), padding)!;
+        foreach (var mask in new[] { padding, combined })
+        {
+            var (output, weights) = DotProductAttention.Compute(q, k, v, mask);
+            using var reference = nn.functional.scaled_dot_product_attention(q, k, v, attn_mask: mask);
+            Assert.True(output.allclose(reference, rtol: 0, atol: 1e-5), $"mask {mask.ShapeString()} differs from libtorch's attn_mask");
+            // sequence 1 has two real keys: keys 2..4 get no weight from any query
+            Assert.Equal(0.0, weights[1, .., .., 2..].abs().sum().item<float>());
+        }
+    }
+
+    [Fact]
     public void SlidingWindowMaskKeepsTheLastWindowPositions()
     {
         using var mask = DotProductAttention.SlidingWindowMask(5, 2);
@@ -100,7 +117,8 @@ public class DotProductAttentionTests
 
         using var badMask = ones(5, 5, ScalarType.Bool);
         var m = Assert.Throws<ArgumentException>(() => DotProductAttention.Compute(q, k2, zeros(2, 7, 4), badMask));
-        Assert.Contains("[Tq, Tk] = [5, 7]; got mask [5, 5]", m.Message);
+        Assert.Contains("[..., Tq, Tk] = [2, 5, 7]", m.Message);
+        Assert.Contains("got mask [5, 5]", m.Message);
 
         using var floatMask = ones(5, 7);
         Assert.Contains("bool", Assert.Throws<ArgumentException>(() => DotProductAttention.Compute(q, k2, zeros(2, 7, 4), floatMask)).Message);
