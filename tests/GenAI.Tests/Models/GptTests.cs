@@ -1,6 +1,7 @@
 using GenAI.Text;
 using GenAI.Models;
 using GenAI.Sampling;
+using GenAI.Transformers;
 using static TorchSharp.torch;
 
 namespace GenAI.Tests.Models;
@@ -38,6 +39,24 @@ public class GptTests
         // 11*8 + 16*8 + 2 * (12*64 + 13*8) + 2*8 = 88 + 128 + 1744 + 16 = 1976, plus 88 untied
         Assert.Equal(tied ? 1976 : 2064, config.ParameterCount);
         Assert.Equal(config.ParameterCount, counted);
+    }
+
+    [Fact]
+    public void IsBuiltOnTheSharedTransformerWithNanoGptsInitialisation()
+    {
+        manual_seed(0);
+        using var model = new Gpt(Tiny);
+        Assert.Equal(Tiny.Layers, model.Transformer.Layers);
+        Assert.True(model.Transformer.Blocks.All(b => b.Config == Tiny.BlockConfig && b.Config.Causal && b.Config.FfnDim == 4 * Tiny.EmbeddingDim));
+        var p = model.named_parameters().ToDictionary(x => x.name, x => x.parameter);
+        // GPT-2's init: N(0, 0.02), the residual projections N(0, 0.02 / sqrt(2L)), biases 0, layer norms 1
+        Assert.Equal(0.0, p["h.blocks.0.attention.q_proj.bias"].abs().sum().item<float>());
+        Assert.Equal(1.0, p["h.norm.weight"].mean().item<float>());
+        using var wide = new Gpt(Tiny with { EmbeddingDim = 64, Heads = 4 });
+        var w = wide.named_parameters().ToDictionary(x => x.name, x => x.parameter);
+        Assert.InRange(w["h.blocks.0.attention.q_proj.weight"].std().item<float>(), 0.018, 0.022);
+        Assert.InRange(w["h.blocks.1.ffn.fc2.weight"].std().item<float>(), 0.009, 0.011);   // 0.02 / sqrt(4)
+        Assert.InRange(w["h.blocks.1.attention.out_proj.weight"].std().item<float>(), 0.009, 0.011);
     }
 
     [Fact]
@@ -117,7 +136,10 @@ public class GptTests
     [Fact]
     public void BadInputIsReported()
     {
-        Assert.Contains("divisible", Assert.Throws<ArgumentException>(() => new Gpt(Tiny with { Heads = 3 })).Message);
+        var heads = Assert.Throws<ArgumentException>(() => new Gpt(Tiny with { Heads = 3 }));
+        Assert.Contains("EmbeddingDim (8) must be divisible by Heads (3)", heads.Message);
+        Assert.Equal("Heads", heads.ParamName);
+        Assert.Equal("VocabSize", Assert.Throws<ArgumentException>(() => new Gpt(Tiny with { VocabSize = 0 })).ParamName);
         using var model = new Gpt(Tiny);
         using var tooLong = zeros([1, 17], ScalarType.Int64);
         var e = Assert.Throws<ArgumentException>(() => model.call(tooLong));

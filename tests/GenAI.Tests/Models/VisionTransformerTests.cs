@@ -6,7 +6,7 @@ namespace GenAI.Tests.Models;
 [Collection(SeededCollection.Name)]
 public class VisionTransformerTests
 {
-    static readonly VisionTransformerConfig Small = new(ImageSize: 8, PatchSize: 4, InChannels: 1, Dim: 16, Depth: 2, Heads: 2, MlpDim: 32, Classes: 3);
+    static readonly VisionTransformerConfig Small = new(ImageSize: 8, PatchSize: 4, InChannels: 1, ModelDim: 16, Layers: 2, Heads: 2, FfnDim: 32, Classes: 3);
 
     [Fact]
     public void ForwardMapsImagesToLogitsAndTokensHaveTheClassTokenInFront()
@@ -43,7 +43,7 @@ public class VisionTransformerTests
     [Fact]
     public void AnImagesLogitsDoNotDependOnTheOtherImagesInTheBatch()
     {
-        // Catches a mix-up of the batch and sequence axes around nn.MultiheadAttention ([T, B, D]).
+        // Catches a mix-up of the batch and sequence axes (or a mask leaking across images) in the encoder.
         manual_seed(2);
         using var model = new VisionTransformer(Small);
         model.eval();
@@ -75,8 +75,11 @@ public class VisionTransformerTests
         using var model = new VisionTransformer(Small);
         var names = model.named_parameters().Select(p => p.name).ToList();
         Assert.Equal(["classToken", "positionEmbedding", "patchEmbedding.weight", "patchEmbedding.bias"], names.Take(4));
-        Assert.Equal(["norm.weight", "norm.bias", "head.weight", "head.bias"], names.TakeLast(4));
-        Assert.Contains("blocks.1.attention.in_proj_weight", names);
+        Assert.Equal(["encoder.norm.weight", "encoder.norm.bias", "head.weight", "head.bias"], names.TakeLast(4));
+        // the encoder is the shared transformer: blocks of norm1, attention (q/k/v/out projections), norm2, ffn
+        Assert.Contains("encoder.blocks.1.attention.q_proj.weight", names);
+        Assert.Contains("encoder.blocks.1.ffn.fc2.weight", names);
+        Assert.Equal(Small.Layers * Small.BlockConfig.ParametersPerBlock, model.named_parameters().Where(p => p.name.StartsWith("encoder.blocks.")).Sum(p => p.parameter.numel()));
     }
 
     [Fact]
@@ -107,7 +110,10 @@ public class VisionTransformerTests
     {
         var e = Assert.Throws<ArgumentException>(() => new VisionTransformer(Small with { PatchSize = 3 }));
         Assert.Contains("PatchSize 3 must divide ImageSize 8", e.Message);
+        Assert.Equal("PatchSize", e.ParamName);
         var e2 = Assert.Throws<ArgumentException>(() => new VisionTransformer(Small with { Heads = 3 }));
-        Assert.Contains("Heads 3 must divide Dim 16", e2.Message);
+        Assert.Contains("Heads 3 must divide ModelDim 16", e2.Message);
+        Assert.Equal("FfnDim", Assert.Throws<ArgumentException>(() => new VisionTransformer(Small with { FfnDim = 0 })).ParamName);
+        Assert.Equal("Classes", Assert.Throws<ArgumentException>(() => new VisionTransformer(Small with { Classes = 1 })).ParamName);
     }
 }

@@ -1,4 +1,11 @@
+// Built on the course's shared transformer (GenAI.Transformers: TransformerStack of causal pre- or post-LN
+// TransformerBlocks, MultiHeadAttention with its KvCache) rather than a self-contained nanoGPT copy, so that notebook 10's
+// GPT is literally the block notebook 09 builds and every transformer in the course has one attention. What stays here is
+// what makes it a GPT: token + learned position embeddings, the tied output layer, GPT-2's initialisation and the
+// generation loop. The weights are drawn in nanoGPT's order (W_Q, W_K, W_V one after another are the rows of its fused
+// c_attn), so seeded runs start from the same numbers as the self-contained version did.
 using GenAI.Sampling;
+using GenAI.Transformers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -44,185 +51,32 @@ public sealed record GptConfig(int VocabSize, int ContextLength = 64, int Layers
         (long)VocabSize * EmbeddingDim + (long)ContextLength * EmbeddingDim + Layers * ParametersPerBlock + 2L * EmbeddingDim
         + (TiedEmbeddings ? 0 : (long)VocabSize * EmbeddingDim);
 
-    internal void Validate()
+    /// <summary>Each block's config in the shared transformer's vocabulary: ModelDim = EmbeddingDim, FfnDim = 4d, causal, GELU.</summary>
+    public TransformerBlockConfig BlockConfig => new(EmbeddingDim, Heads, 4 * EmbeddingDim, Dropout, PreLayerNorm: PreLayerNorm, Causal: true);
+
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the field and its value when a size cannot work.</summary>
+    public void Validate()
     {
-        if (VocabSize < 1 || ContextLength < 1 || Layers < 1 || Heads < 1 || EmbeddingDim < 1)
-            throw new ArgumentException($"Every size in the config must be at least 1; got {this}.", "config");
+        foreach (var (name, value) in new[] { (nameof(VocabSize), VocabSize), (nameof(ContextLength), ContextLength), (nameof(Layers), Layers), (nameof(Heads), Heads), (nameof(EmbeddingDim), EmbeddingDim) })
+            if (value < 1) throw new ArgumentException($"{name} must be at least 1; got {value}.", name);
         if (EmbeddingDim % Heads != 0)
-            throw new ArgumentException($"EmbeddingDim ({EmbeddingDim}) must be divisible by Heads ({Heads}): each head gets d / h dimensions.", "config");
-        if (Dropout is < 0 or >= 1)
-            throw new ArgumentException($"Dropout must be in [0, 1); got {Dropout}.", "config");
-    }
-}
-
-/// <summary>
-/// Keys and values of the tokens seen so far, one pair per layer, so that generating the next token
-/// only computes attention for that token instead of re-running the whole sequence.
-/// Memory: 2 (K and V) * layers * tokens * d numbers per sequence.
-/// </summary>
-public sealed class KvCache : IDisposable
-{
-    readonly Tensor?[] keys;
-    readonly Tensor?[] values;
-
-    public KvCache(int layers)
-    {
-        keys = new Tensor?[layers];
-        values = new Tensor?[layers];
-    }
-
-    /// <summary>How many tokens are cached (after a complete forward pass; the last layer is filled last).</summary>
-    public int Length => keys[^1] is Tensor k ? (int)k.shape[2] : 0;
-
-    /// <summary>Appends this step's keys and values [B, h, t, hs] to layer <paramref name="layer"/>'s and returns all of them.</summary>
-    public (Tensor Keys, Tensor Values) Append(int layer, Tensor k, Tensor v)
-    {
-        var allK = keys[layer] is Tensor oldK ? cat([oldK, k], 2) : k;
-        var allV = values[layer] is Tensor oldV ? cat([oldV, v], 2) : v;
-        keys[layer]?.Dispose();
-        values[layer]?.Dispose();
-        // The cache owns these tensors from now on: the step's dispose scope must not free them.
-        keys[layer] = allK.DetachFromDisposeScope();
-        values[layer] = allV.DetachFromDisposeScope();
-        return (allK, allV);
-    }
-
-    public void Dispose()
-    {
-        foreach (var t in keys.Concat(values)) t?.Dispose();
-        Array.Clear(keys);
-        Array.Clear(values);
-    }
-}
-
-/// <summary>
-/// Causal self-attention with h heads: every token mixes the values of itself and the tokens before it,
-/// weighted by softmax(q k^T / sqrt(hs)). One Linear makes q, k and v for all heads at once.
-/// </summary>
-public sealed class CausalSelfAttention : nn.Module<Tensor, Tensor>
-{
-    readonly Linear c_attn;   // x -> [q | k | v], d -> 3d
-    readonly Linear c_proj;   // concatenated heads -> d
-    readonly Dropout resid_dropout;
-    readonly int heads;
-    readonly double dropout;
-
-    public CausalSelfAttention(GptConfig config, Device? device = null) : base(nameof(CausalSelfAttention))
-    {
-        c_attn = nn.Linear(config.EmbeddingDim, 3 * config.EmbeddingDim, device: device);
-        c_proj = nn.Linear(config.EmbeddingDim, config.EmbeddingDim, device: device);
-        resid_dropout = nn.Dropout(config.Dropout);
-        heads = config.Heads;
-        dropout = config.Dropout;
-        RegisterComponents();
-    }
-
-    public override Tensor forward(Tensor x) => Forward(x, null, 0);
-
-    /// <summary>x [B, t, d] -> [B, t, d]; with a cache, x holds only the new tokens and attends to the cached ones too.</summary>
-    public Tensor Forward(Tensor x, KvCache? cache, int layer)
-    {
-        long B = x.shape[0], t = x.shape[1], d = x.shape[2];
-        long hs = d / heads;
-        // q, k, v = x W_q, x W_k, x W_v, each split into h heads of size hs: [B, h, t, hs]
-        var qkv = c_attn.call(x).split(d, dim: 2);
-        var q = qkv[0].view(B, t, heads, hs).transpose(1, 2);
-        var k = qkv[1].view(B, t, heads, hs).transpose(1, 2);
-        var v = qkv[2].view(B, t, heads, hs).transpose(1, 2);
-        long past = 0;
-        if (cache is not null)
-        {
-            (k, v) = cache.Append(layer, k, v);
-            past = k.shape[2] - t;   // tokens this layer had cached before this call
-        }
-        // y = softmax(q k^T / sqrt(hs) + causal mask) v, with libtorch's fused kernel
-        // (GenAI.Transformers.DotProductAttention is the same formula written out; the tests check they agree).
-        Tensor y;
-        if (past == 0)
-            y = nn.functional.scaled_dot_product_attention(q, k, v, p: training ? dropout : 0, is_casual: true);
-        else if (t == 1)
-            // one new token after a cached prefix (every step of cached generation) may see every key: no mask
-            y = nn.functional.scaled_dot_product_attention(q, k, v, p: training ? dropout : 0);
-        else
-        {
-            // New token i (absolute position past + i) may see keys 0 .. past + i: the bottom rows of the causal mask.
-            using var allowed = ones(t, past + t, ScalarType.Bool, x.device).tril(past);
-            y = nn.functional.scaled_dot_product_attention(q, k, v, attn_mask: allowed, p: training ? dropout : 0);
-        }
-        // concatenate the heads again and project: [B, t, d]
-        y = y.transpose(1, 2).contiguous().view(B, t, d);
-        return resid_dropout.call(c_proj.call(y));
-    }
-}
-
-/// <summary>The position-wise feed-forward network: the same two-layer MLP on every token, d -> 4d -> d with GELU.</summary>
-public sealed class GptMlp : nn.Module<Tensor, Tensor>
-{
-    readonly Linear c_fc;
-    readonly GELU gelu;
-    readonly Linear c_proj;
-    readonly Dropout dropout;
-
-    public GptMlp(GptConfig config, Device? device = null) : base(nameof(GptMlp))
-    {
-        c_fc = nn.Linear(config.EmbeddingDim, 4 * config.EmbeddingDim, device: device);
-        gelu = nn.GELU();
-        c_proj = nn.Linear(4 * config.EmbeddingDim, config.EmbeddingDim, device: device);
-        dropout = nn.Dropout(config.Dropout);
-        RegisterComponents();
-    }
-
-    // FFN(x) = GELU(x W_1 + b_1) W_2 + b_2
-    public override Tensor forward(Tensor x) => dropout.call(c_proj.call(gelu.call(c_fc.call(x))));
-}
-
-/// <summary>One transformer block: attention (tokens talk to each other), then the MLP (each token thinks alone), each with a residual connection and a layer norm.</summary>
-public sealed class GptBlock : nn.Module<Tensor, Tensor>
-{
-    readonly LayerNorm ln_1;
-    readonly CausalSelfAttention attn;
-    readonly LayerNorm ln_2;
-    readonly GptMlp mlp;
-    readonly bool preLayerNorm;
-
-    public GptBlock(GptConfig config, Device? device = null) : base(nameof(GptBlock))
-    {
-        ln_1 = nn.LayerNorm(config.EmbeddingDim, device: device);
-        attn = new CausalSelfAttention(config, device);
-        ln_2 = nn.LayerNorm(config.EmbeddingDim, device: device);
-        mlp = new GptMlp(config, device);
-        preLayerNorm = config.PreLayerNorm;
-        RegisterComponents();
-    }
-
-    public override Tensor forward(Tensor x) => Forward(x, null, 0);
-
-    public Tensor Forward(Tensor x, KvCache? cache, int layer)
-    {
-        if (preLayerNorm)
-        {
-            // pre-LN (GPT-2): x = x + Attn(LN(x)); x = x + FFN(LN(x)). The residual path stays an identity.
-            x = x + attn.Forward(ln_1.call(x), cache, layer);
-            return x + mlp.call(ln_2.call(x));
-        }
-        // post-LN (Vaswani et al., 2017): x = LN(x + Attn(x)); x = LN(x + FFN(x)).
-        x = ln_1.call(x + attn.Forward(x, cache, layer));
-        return ln_2.call(x + mlp.call(x));
+            throw new ArgumentException($"EmbeddingDim ({EmbeddingDim}) must be divisible by Heads ({Heads}): each head gets d / h dimensions.", nameof(Heads));
+        if (Dropout is < 0 or >= 1 || double.IsNaN(Dropout))
+            throw new ArgumentException($"Dropout must be in [0, 1); got {Dropout}.", nameof(Dropout));
     }
 }
 
 /// <summary>
 /// A GPT after nanoGPT (karpathy): token + learned position embeddings, L blocks of causal
-/// self-attention and MLP, a final layer norm and a linear map back to the vocabulary (tied to the
-/// token embeddings). Input: token ids [B, t] with t &lt;= ContextLength. Output: next-token logits [B, t, V].
+/// self-attention and MLP (the shared <see cref="TransformerBlock"/>), a final layer norm and a linear map back to the
+/// vocabulary (tied to the token embeddings). Input: token ids [B, t] with t &lt;= ContextLength. Output: next-token logits [B, t, V].
 /// </summary>
 public sealed class Gpt : nn.Module<Tensor, Tensor>
 {
     readonly Embedding wte;     // token embeddings [V, d]
     readonly Embedding wpe;     // position embeddings [T_max, d]
     readonly Dropout drop;
-    readonly ModuleList<GptBlock> h;
-    readonly LayerNorm ln_f;
+    readonly TransformerStack h;   // L causal blocks and the final layer norm ln_f
     readonly Linear? lm_head;   // only when the embeddings are not tied
 
     public GptConfig Config { get; }
@@ -235,23 +89,27 @@ public sealed class Gpt : nn.Module<Tensor, Tensor>
         wte = nn.Embedding(config.VocabSize, config.EmbeddingDim, device: device);
         wpe = nn.Embedding(config.ContextLength, config.EmbeddingDim, device: device);
         drop = nn.Dropout(config.Dropout);
-        h = nn.ModuleList(Enumerable.Range(0, config.Layers).Select(_ => new GptBlock(config, device)).ToArray());
-        ln_f = nn.LayerNorm(config.EmbeddingDim, device: device);
+        // a final layer norm in both pre- and post-LN (as the original GPT file had)
+        h = new TransformerStack(config.BlockConfig, config.Layers, finalNorm: true, device: device);
         lm_head = config.TiedEmbeddings ? null : nn.Linear(config.EmbeddingDim, config.VocabSize, hasBias: false, device: device);
         RegisterComponents();
         InitWeights();
     }
 
-    // GPT-2's initialisation: weights ~ N(0, 0.02), biases 0, and the projections that write into the
-    // residual stream scaled by 1/sqrt(2L) so that the stream's variance does not grow with depth.
+    /// <summary>The blocks and the final layer norm (the shared transformer).</summary>
+    public TransformerStack Transformer => h;
+
+    // GPT-2's initialisation: weights ~ N(0, 0.02), biases 0, layer norms 1, and the projections that write into the
+    // residual stream (attention's out_proj, the FFN's fc2; nanoGPT's c_proj) scaled by 1/sqrt(2L) so that the
+    // stream's variance does not grow with depth.
     void InitWeights()
     {
         using var noGrad = no_grad();
         foreach (var (name, p) in named_parameters())
         {
             if (name.EndsWith("bias")) nn.init.zeros_(p);
-            else if (name.Contains("ln_")) nn.init.ones_(p);
-            else if (name.EndsWith("c_proj.weight")) nn.init.normal_(p, 0, 0.02 / Math.Sqrt(2 * Config.Layers));
+            else if (name.Contains("norm")) nn.init.ones_(p);
+            else if (name.EndsWith("out_proj.weight") || name.EndsWith("fc2.weight")) nn.init.normal_(p, 0, 0.02 / Math.Sqrt(2 * Config.Layers));
             else nn.init.normal_(p, 0, 0.02);
         }
     }
@@ -271,9 +129,8 @@ public sealed class Gpt : nn.Module<Tensor, Tensor>
         var pos = arange(past, past + t, dtype: ScalarType.Int64, device: idx.device);
         // x_0 = token embedding + position embedding: [B, t, d]
         var x = drop.call(wte.call(idx) + wpe.call(pos));
-        for (int layer = 0; layer < h.Count; layer++)
-            x = h[layer].Forward(x, cache, layer);
-        x = ln_f.call(x);
+        // L causal blocks (each layer appends its keys and values to the cache), then ln_f
+        x = h.Forward(x, cache: cache);
         // logits = x W_e^T (tied) or x W_out
         var logits = lm_head is null ? nn.functional.linear(x, wte.weight!) : lm_head.call(x);
         return scope.MoveToOuter(logits);
@@ -315,7 +172,7 @@ public sealed class Gpt : nn.Module<Tensor, Tensor>
         var device = wte.weight!.device;
         var sequence = new List<long>(prompt);
         using var noGrad = no_grad();
-        using var cache = useKvCache ? new KvCache(Config.Layers) : null;
+        using var cache = useKvCache ? new KvCache(Config.Layers) : null;   // GenAI.Transformers.KvCache
         int fed = 0;   // how many tokens of `sequence` the cache holds
         bool wasTraining = training;
         eval();
@@ -328,7 +185,7 @@ public sealed class Gpt : nn.Module<Tensor, Tensor>
                 if (cache is null || cache.Length == 0 || sequence.Count > Config.ContextLength)
                 {
                     // First step, no cache, or the window slid: compute from scratch on the last ContextLength tokens.
-                    cache?.Dispose();
+                    cache?.Clear();
                     input = sequence.TakeLast(Config.ContextLength).ToArray();
                     fed = sequence.Count;
                 }

@@ -1,3 +1,4 @@
+using GenAI.Transformers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -7,104 +8,68 @@ namespace GenAI.Models;
 /// <summary>Sizes of a vision transformer (ViT, Dosovitskiy et al. 2020) for small images.</summary>
 /// <param name="ImageSize">Height and width of the square input images.</param>
 /// <param name="PatchSize">Side P of the square patches; must divide ImageSize.</param>
-/// <param name="InChannels">Channels of the input images.</param>
-/// <param name="Dim">Width D of every token (patch embedding).</param>
-/// <param name="Depth">Number of encoder blocks.</param>
-/// <param name="Heads">Attention heads per block; must divide Dim.</param>
-/// <param name="MlpDim">Hidden units of each block's feed-forward network.</param>
+/// <param name="InChannels">Channels of the input images (as in CnnClassifierConfig).</param>
+/// <param name="ModelDim">Width D of every token (patch embedding).</param>
+/// <param name="Layers">Number of encoder blocks.</param>
+/// <param name="Heads">Attention heads per block; must divide ModelDim.</param>
+/// <param name="FfnDim">Hidden units of each block's feed-forward network.</param>
 /// <param name="Classes">Number of classes.</param>
 /// <param name="Dropout">Dropout in attention and feed-forward layers (training only).</param>
-public sealed record VisionTransformerConfig(int ImageSize = 28, int PatchSize = 7, int InChannels = 1, int Dim = 64, int Depth = 3,
-    int Heads = 4, int MlpDim = 128, int Classes = 10, double Dropout = 0.0)
+public sealed record VisionTransformerConfig(int ImageSize = 28, int PatchSize = 7, int InChannels = 1, int ModelDim = 64, int Layers = 3,
+    int Heads = 4, int FfnDim = 128, int Classes = 10, double Dropout = 0.0)
 {
     /// <summary>Patches per side, ImageSize / PatchSize.</summary>
     public int PatchesPerSide => ImageSize / PatchSize;
 
     /// <summary>Number of patch tokens N = (ImageSize / PatchSize)²; the sequence has N + 1 tokens with the class token.</summary>
     public int PatchCount => PatchesPerSide * PatchesPerSide;
-}
 
-/// <summary>
-/// One pre-norm transformer encoder block: x = x + MHA(LN(x)); x = x + MLP(LN(x)). Attention is TorchSharp's
-/// <c>nn.MultiheadAttention</c> (the course writes attention from scratch in notebook 09).
-/// </summary>
-public sealed class VisionTransformerBlock : nn.Module<Tensor, Tensor>
-{
-    readonly LayerNorm norm1;
-    readonly MultiheadAttention attention;
-    readonly LayerNorm norm2;
-    readonly Linear fc1;
-    readonly Linear fc2;
-    readonly Dropout dropout;
+    /// <summary>Each encoder block's config: pre-LN as in ViT, GELU, not causal (every patch sees every patch).</summary>
+    public TransformerBlockConfig BlockConfig => new(ModelDim, Heads, FfnDim, Dropout, PreLayerNorm: true);
 
-    public VisionTransformerBlock(VisionTransformerConfig config, Device? device = null) : base(nameof(VisionTransformerBlock))
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the field and its value when a size cannot work.</summary>
+    public void Validate()
     {
-        norm1 = nn.LayerNorm(config.Dim, device: device);
-        attention = nn.MultiheadAttention(config.Dim, config.Heads, dropout: config.Dropout);
-        norm2 = nn.LayerNorm(config.Dim, device: device);
-        fc1 = nn.Linear(config.Dim, config.MlpDim, device: device);
-        fc2 = nn.Linear(config.MlpDim, config.Dim, device: device);
-        dropout = nn.Dropout(config.Dropout);
-        RegisterComponents();
-        if (device is not null) attention.to(device);   // nn.MultiheadAttention takes no device argument
-    }
-
-    /// <summary>Tokens [B, T, D] -> tokens [B, T, D].</summary>
-    public override Tensor forward(Tensor x) => Forward(x, needWeights: false).Tokens;
-
-    /// <summary>
-    /// The block, also returning the attention weights averaged over heads [B, T, T] (row i: how much token i
-    /// looks at each token) when <paramref name="needWeights"/> is true.
-    /// </summary>
-    public (Tensor Tokens, Tensor? Weights) Forward(Tensor x, bool needWeights)
-    {
-        using var scope = NewDisposeScope();
-        // nn.MultiheadAttention wants [T, B, D] (sequence first).
-        var h = norm1.call(x).transpose(0, 1);
-        var (attended, weights) = attention.call(h, h, h, need_weights: needWeights);
-        // x = x + MHA(LN(x))
-        x = x.add(dropout.call(attended.transpose(0, 1)));
-        // x = x + W2 GELU(W1 LN(x) + b1) + b2
-        x = x.add(dropout.call(fc2.call(nn.functional.gelu(fc1.call(norm2.call(x))))));
-        return (x.MoveToOuterDisposeScope(), needWeights ? weights.MoveToOuterDisposeScope() : null);
+        foreach (var (name, value) in new[] { (nameof(ImageSize), ImageSize), (nameof(PatchSize), PatchSize), (nameof(InChannels), InChannels),
+                     (nameof(ModelDim), ModelDim), (nameof(Layers), Layers), (nameof(Heads), Heads), (nameof(FfnDim), FfnDim) })
+            if (value < 1) throw new ArgumentException($"{name} must be at least 1; got {value}.", name);
+        if (Classes < 2) throw new ArgumentException($"Classes must be at least 2; got {Classes}.", nameof(Classes));
+        if (ImageSize % PatchSize != 0)
+            throw new ArgumentException($"PatchSize {PatchSize} must divide ImageSize {ImageSize}.", nameof(PatchSize));
+        if (ModelDim % Heads != 0)
+            throw new ArgumentException($"Heads {Heads} must divide ModelDim {ModelDim}.", nameof(Heads));
+        if (Dropout is < 0 or >= 1 || double.IsNaN(Dropout))
+            throw new ArgumentException($"Dropout must be in [0, 1); got {Dropout}.", nameof(Dropout));
     }
 }
 
 /// <summary>
 /// A vision transformer: cut the image into P x P patches, project each to a D-dimensional token (a convolution with
 /// kernel = stride = P does both at once), prepend a learned class token, add learned position embeddings, run the
-/// encoder blocks, and classify from the class token's final vector.
+/// encoder (the course's shared pre-LN <see cref="TransformerStack"/>: z' = z + MHA(LN(z)), z'' = z' + FFN(LN(z')), and a
+/// final layer norm), and classify from the class token's final vector.
 /// </summary>
 public sealed class VisionTransformer : nn.Module<Tensor, Tensor>
 {
     readonly Conv2d patchEmbedding;
     readonly Parameter classToken;
     readonly Parameter positionEmbedding;
-    readonly ModuleList<VisionTransformerBlock> blocks;
-    readonly LayerNorm norm;
+    readonly TransformerStack encoder;   // Layers pre-LN blocks and the final layer norm
     readonly Linear head;
 
     public VisionTransformerConfig Config { get; }
 
     public VisionTransformer(VisionTransformerConfig config, Device? device = null) : base(nameof(VisionTransformer))
     {
-        if (config.ImageSize < 1 || config.PatchSize < 1 || config.InChannels < 1 || config.Dim < 1 || config.Depth < 1
-            || config.Heads < 1 || config.MlpDim < 1 || config.Classes < 2)
-            throw new ArgumentException($"Every size must be at least 1 and Classes at least 2; got {config}.", nameof(config));
-        if (config.ImageSize % config.PatchSize != 0)
-            throw new ArgumentException($"PatchSize {config.PatchSize} must divide ImageSize {config.ImageSize}.", nameof(config));
-        if (config.Dim % config.Heads != 0)
-            throw new ArgumentException($"Heads {config.Heads} must divide Dim {config.Dim}.", nameof(config));
-        if (config.Dropout is < 0 or >= 1)
-            throw new ArgumentException($"Dropout must be in [0, 1); got {config.Dropout}.", nameof(config));
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
         Config = config;
         // Patchify and project: [B, C, H, W] -> [B, D, H/P, W/P]; each output position sees exactly one patch.
-        patchEmbedding = nn.Conv2d(config.InChannels, config.Dim, config.PatchSize, stride: config.PatchSize, device: device);
-        classToken = nn.Parameter(zeros(1, 1, config.Dim, device: device));
-        positionEmbedding = nn.Parameter(randn(1, config.PatchCount + 1, config.Dim, device: device).mul_(0.02));
-        blocks = nn.ModuleList(Enumerable.Range(0, config.Depth).Select(_ => new VisionTransformerBlock(config, device)).ToArray());
-        norm = nn.LayerNorm(config.Dim, device: device);
-        head = nn.Linear(config.Dim, config.Classes, device: device);
+        patchEmbedding = nn.Conv2d(config.InChannels, config.ModelDim, config.PatchSize, stride: config.PatchSize, device: device);
+        classToken = nn.Parameter(zeros(1, 1, config.ModelDim, device: device));
+        positionEmbedding = nn.Parameter(randn(1, config.PatchCount + 1, config.ModelDim, device: device).mul_(0.02));
+        encoder = new TransformerStack(config.BlockConfig, config.Layers, finalNorm: true, device: device);
+        head = nn.Linear(config.ModelDim, config.Classes, device: device);
         RegisterComponents();
     }
 
@@ -112,10 +77,9 @@ public sealed class VisionTransformer : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor images)
     {
         using var scope = NewDisposeScope();
-        var x = Tokens(images);
-        foreach (var block in blocks) x = block.call(x);
-        // classify from the class token (position 0) after a final layer norm
-        return scope.MoveToOuter(head.call(norm.call(x[.., 0])));
+        // the encoder ends with its final layer norm; classify from the class token (position 0)
+        var x = encoder.Forward(Tokens(images));
+        return scope.MoveToOuter(head.call(x[.., 0]));
     }
 
     /// <summary>
@@ -132,28 +96,22 @@ public sealed class VisionTransformer : nn.Module<Tensor, Tensor>
         // [B, D, H/P, W/P] -> [B, D, N] -> [B, N, D]: one token per patch, in raster order (row by row)
         var patches = patchEmbedding.call(images).flatten(2).transpose(1, 2);
         // prepend the learned class token, the same for every image
-        var tokens = cat([classToken.expand(batch, 1, Config.Dim), patches], 1);
+        var tokens = cat([classToken.expand(batch, 1, Config.ModelDim), patches], 1);
         // add a learned vector per position, so the encoder knows where each patch came from
         return scope.MoveToOuter(tokens.add(positionEmbedding));
     }
 
     /// <summary>
-    /// Attention weights of every block (averaged over heads), [Depth, B, N + 1, N + 1]; token 0 is the class token,
+    /// Attention weights of every block (averaged over heads), [Layers, B, N + 1, N + 1]; token 0 is the class token,
     /// tokens 1..N the patches in raster order.
     /// </summary>
     public Tensor AttentionMaps(Tensor images)
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var x = Tokens(images);
-        var maps = new List<Tensor>();
-        foreach (var block in blocks)
-        {
-            var (next, weights) = block.Forward(x, needWeights: true);
-            maps.Add(weights!);
-            x = next;
-        }
-        return scope.MoveToOuter(stack(maps));
+        // every block's weights [Layers, B, Heads, N + 1, N + 1], averaged over the heads
+        var (_, weights, _) = encoder.ForwardWithWeights(Tokens(images));
+        return scope.MoveToOuter(weights.mean([2]));
     }
 
     /// <summary>
