@@ -144,7 +144,7 @@ public sealed class TrainingProgress
     }
 
     /// <summary>What is shown first, before the live chart (which follows it, below) is drawn.</summary>
-    internal string Placeholder => $"{_title}: live chart below, redrawn while training runs";
+    internal ProgressNote Placeholder => new($"{_title}: live chart below, redrawn while training runs");
 
     private void Print(int step, double loss, double? validation)
     {
