@@ -55,4 +55,15 @@ public sealed class BrowserTests(OutputsRun outputs, LibraryRun library)
         Assert.Contains("class=\"main-svg\"", dom);
         Assert.Contains("squares", dom);
     }
+
+    [Fact]
+    public void Each_cell_that_trains_with_the_live_chart_shows_one_chart_in_the_page()
+    {
+        var dom = RenderedDom(Path.Combine(library.Result.OutputFolder, "library.html"));
+        // The squares chart and one chart per training cell, each drawn with its final title; no stale first frame.
+        Assert.Equal(3, dom.Split("class=\"plot-container plotly\"").Length - 1);
+        Assert.Equal(1, dom.Split(">Fixture loss<").Length - 1);
+        Assert.Equal(1, dom.Split(">Fixture loss with validation<").Length - 1);
+        Assert.DoesNotContain("(step ", dom);
+    }
 }

@@ -29,6 +29,26 @@ public sealed class LibraryTests(LibraryRun run)
         Assert.Contains("\"name\":\"squares\"", html);
     }
 
+    [Theory]
+    [InlineData("live", "Fixture loss", 5)]
+    [InlineData("live-validation", "Fixture loss with validation", 4)]
+    public void A_cell_that_trains_with_the_live_chart_keeps_one_chart_in_its_final_state(string cell, string title, int steps)
+    {
+        var outputs = Outputs(_result.Cell("library", cell));
+        var html = outputs.Where(o => o["data"]?["text/html"] is not null).Select(o => Text(o["data"]!["text/html"])).ToArray();
+        // One chart, redrawn at every step and saved as last drawn: full title (no "(step k/n)"), every point.
+        var chart = Assert.Single(html, h => h.Contains("Plotly.newPlot"));
+        Assert.Contains($"\"text\":\"{title}\"", chart);
+        Assert.DoesNotContain("(step ", chart);
+        Assert.Contains($"\"x\":[{string.Join(",", Enumerable.Range(1, steps))}]", chart);
+        // The only other display is the one-line placeholder shown first, a grey note that is not a result.
+        var placeholder = Assert.Single(html, h => !h.Contains("Plotly.newPlot"));
+        Assert.Equal($"<div class=\"genai-progress-note\" style=\"color:#6b7280;font-style:italic;font-size:0.9em;\">"
+            + $"{title}: live chart below, redrawn while training runs</div>", placeholder);
+        Assert.True(html.Length == outputs.Count(o => (string?)o["output_type"] == "display_data"));
+        Assert.True(Array.IndexOf(html, placeholder) < Array.IndexOf(html, chart), "the placeholder comes first");
+    }
+
     [Fact]
     public void TorchSharp_resolves_from_the_library_folder_and_runs_libtorch()
     {

@@ -13,7 +13,8 @@ namespace GenAI.Notebooks.Execution;
 /// earlier cell, so a notebook keeps the final state of a progress display only. An update whose value id
 /// was never shown is a new output, as in VS Code. (In this kernel build, <c>display(x)</c> and the first
 /// <c>Update</c> of what it returned carry different value ids, so such a value is saved twice: as first
-/// shown and as last updated. The kernel's own "Installing Packages" display updates in place.)
+/// shown and as last updated; the library's TrainingProgress therefore shows a one-line note first and draws its
+/// chart only as updates. The kernel's own "Installing Packages" display updates in place.)
 /// </summary>
 public sealed class KernelEventRecorder : IDisposable
 {

@@ -5,7 +5,8 @@ namespace GenAI.Plotting;
 
 /// <summary>
 /// Shows how training goes while the loop runs. In a notebook (VS Code or the headless runner) it displays a
-/// loss chart and redraws it at most once per <c>updateSeconds</c>; elsewhere it prints lines such as
+/// one-line placeholder, then a loss chart below it that it redraws at most once per <c>updateSeconds</c>, so the
+/// cell ends with one chart in its final state; elsewhere it prints lines such as
 /// <c>step 100/1000  loss 2.3456  val 2.4001  (12.3 s)</c> every <c>printEvery</c> steps.
 /// <code>
 /// var progress = new TrainingProgress(totalSteps: 1000);
@@ -125,8 +126,12 @@ public sealed class TrainingProgress
         try
         {
             var figure = ToFigure();
-            if (_updateChart is null) _updateChart = _display!.Show(figure);
-            else _updateChart(figure);
+            // The chart is always an update of a one-line placeholder, never the first display itself: this kernel
+            // build gives display(x) and the first Update of what it returned different value ids, so the first
+            // display stays on screen (and in the saved notebook) as it was. A line of text may stay; a stale chart
+            // must not. Where a kernel keeps the ids the same, the chart replaces the line.
+            _updateChart ??= _display!.Show(Placeholder);
+            _updateChart(figure);
             _lastDraw = _clock();
         }
         catch (Exception e) when (e is InvalidOperationException or MissingMethodException or NotSupportedException)
@@ -137,6 +142,9 @@ public sealed class TrainingProgress
             _output.WriteLine($"(live chart unavailable: {e.Message}; printing progress instead)");
         }
     }
+
+    /// <summary>What is shown first, before the live chart (which follows it, below) is drawn.</summary>
+    internal ProgressNote Placeholder => new($"{_title}: live chart below, redrawn while training runs");
 
     private void Print(int step, double loss, double? validation)
     {

@@ -12,10 +12,9 @@ public class NotebookChartRenderingTests(ChromiumBrowser chromium, Xunit.Abstrac
     private const string Fixture = "tests/GenAI.Tests/Browser/Fixtures/every-chart.ipynb";
 
     // Fixture figures: loss, scatter, bar, histogram, confusion, contour, surface, image, samples,
-    // denoising, grid, tensor image grid, tensor heat map, and the live training chart twice: this kernel
-    // build gives display(x) and the first Update of it different value ids, so the first frame stays
-    // where it was shown and the last output, updated in place, holds the finished chart (README.md).
-    private const int FigureCount = 15;
+    // denoising, grid, tensor image grid, tensor heat map, and the live training chart once: it is drawn as
+    // updates of a one-line note, so no stale first frame stays where display(x) showed it (README.md).
+    private const int FigureCount = 14;
 
     [Fact]
     public async Task Runner_html_of_the_fixture_notebook_shows_every_chart_kind()
@@ -39,7 +38,12 @@ public class NotebookChartRenderingTests(ChromiumBrowser chromium, Xunit.Abstrac
         Assert.Equal(Enumerable.Repeat(true, FigureCount), rendered);
         Assert.Empty(browser.Errors);
         Assert.Empty(browser.BlockedRequests);
-        // The live chart's updates replaced one output in place: the last one holds all 40 steps, titled as finished.
+        // One live chart in the page, below its note; its updates replaced one output in place: it holds all
+        // 40 steps, titled as finished.
+        var titles = await browser.Page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('.genai-figure .js-plotly-plot')].map(d => d.layout.title ? String(d.layout.title.text) : '')");
+        Assert.Single(titles, t => t.StartsWith("Live loss", StringComparison.Ordinal));
+        Assert.Equal(1, await browser.Page.Locator(".genai-progress-note").CountAsync());
         var live = await browser.Page.EvaluateAsync<string[]>(
             "() => { const d = [...document.querySelectorAll('.genai-figure .js-plotly-plot')].pop(); " +
             "return [d.layout.title.text, String(d.data[0].x.length), String(d.data[1].x.length)]; }");

@@ -75,8 +75,17 @@ public class TrainingProgressTests
         Assert.Equal("", output.ToString());
         Assert.Equal(new[] { "text/html" }, FakeKernel.MimeTypes);
         var shown = Assert.Single(FakeKernel.Displayed);
-        // First draw at step 1, then every 10 steps (1 s), the last step, and once more on Complete.
-        Assert.Equal(11 + 1, shown.Updates.Count);
+        // Displayed first: a line of text, never a chart (the kernel keeps its first display as it was).
+        var note = Assert.IsType<ProgressNote>(shown.Updates[0]);
+        Assert.Equal("Loss: live chart below, redrawn while training runs", note.Text);
+        Assert.Equal("<div class=\"genai-progress-note\" style=\"color:#6b7280;font-style:italic;font-size:0.9em;\">"
+            + "Loss: live chart below, redrawn while training runs</div>", note.ToHtml());
+        // Every chart is an update: the first draw at step 1, then every 10 steps (1 s), the last step, and Complete.
+        Assert.Equal(1 + 11 + 1, shown.Updates.Count);
+        Assert.All(shown.Updates.Skip(1), u => Assert.IsType<Figure>(u));
+        var first = (Figure)shown.Updates[1];
+        Assert.Equal("Loss (step 1/100)", (string?)first.Layout["title"]!["text"]);
+        Assert.Single(first.Data[0]!["x"]!.AsArray());
         var last = (Figure)shown.Updates[^1];
         Assert.Equal(100, last.Data[0]!["x"]!.AsArray().Count);
         Assert.Equal("Loss", (string?)last.Layout["title"]!["text"]);
