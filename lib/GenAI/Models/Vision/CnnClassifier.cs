@@ -83,10 +83,20 @@ public sealed class CnnClassifier : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor images)
     {
         using var scope = NewDisposeScope();
-        var (_, pooled2) = Features(images);
         // flatten [B, C2, 7, 7] -> [B, C2 * 49], then h = ReLU(W1 x + b1), logits = W2 h + b2
-        var h = nn.functional.relu(hidden.call(pooled2.flatten(1)));
+        var h = Embedding(images);
         return scope.MoveToOuter(output.call(dropout.call(h)));
+    }
+
+    /// <summary>
+    /// The penultimate layer's activations h = ReLU(W1 flatten(pooled) + b1) [B, HiddenDim], before dropout and the class
+    /// layer: the image as the classifier sees it just before deciding (FID's features when this network is the judge).
+    /// </summary>
+    public Tensor Embedding(Tensor images)
+    {
+        using var scope = NewDisposeScope();
+        var (_, pooled2) = Features(images);
+        return scope.MoveToOuter(nn.functional.relu(hidden.call(pooled2.flatten(1))));
     }
 
     /// <summary>
