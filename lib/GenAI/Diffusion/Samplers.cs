@@ -72,7 +72,7 @@ public sealed class DdpmSampler
                 x.Dispose();
                 x = scope.MoveToOuter(next);
                 if (snapshotEvery > 0 && (t % snapshotEvery == 0 || t == 0))
-                    snapshots.Add((t, x.clone()));
+                    snapshots.Add((t, scope.MoveToOuter(x.clone())));
             }
         }
         return new SamplingResult(x, snapshots);
@@ -157,7 +157,7 @@ public sealed class DdimSampler
                 x.Dispose();
                 x = scope.MoveToOuter(next);
                 if (snapshotEvery > 0 && (i % snapshotEvery == snapshotEvery - 1 || i == Timesteps.Count - 1))
-                    snapshots.Add((t, x.clone()));
+                    snapshots.Add((t, scope.MoveToOuter(x.clone())));
             }
         }
         return new SamplingResult(x, snapshots);

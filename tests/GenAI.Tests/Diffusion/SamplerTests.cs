@@ -25,6 +25,8 @@ public class SamplerTests
         using var result = new DdpmSampler(schedule).Sample(Oracle(schedule, target), new long[] { 3, 1, 2, 2 }, new Generator(1), snapshotEvery: 10);
         Assert.True(result.Samples.allclose(target.expand(3, 1, 2, 2), atol: 1e-4), $"got {result.Samples.flatten().ToString(TorchSharp.TensorStringStyle.Julia)}");
         Assert.Equal(new[] { 40, 30, 20, 10, 0 }, result.Snapshots.Select(s => s.Step).ToArray());
+        Assert.True(result.Snapshots[^1].Images.eq(result.Samples).all().item<bool>(), "the last snapshot is x_0");
+        Assert.False(result.Snapshots[0].Images.allclose(result.Samples, atol: 1e-3), "the first snapshot is still noisy");
     }
 
     [Theory]
@@ -35,8 +37,10 @@ public class SamplerTests
     {
         var schedule = NoiseSchedule.Cosine(50);
         using var target = Target();
-        using var result = new DdimSampler(schedule, steps).Sample(Oracle(schedule, target), new long[] { 2, 1, 2, 2 }, new Generator(2));
+        using var result = new DdimSampler(schedule, steps).Sample(Oracle(schedule, target), new long[] { 2, 1, 2, 2 }, new Generator(2), snapshotEvery: 1);
         Assert.True(result.Samples.allclose(target.expand(2, 1, 2, 2), atol: 1e-4), $"got {result.Samples.flatten().ToString(TorchSharp.TensorStringStyle.Julia)}");
+        Assert.Equal(steps, result.Snapshots.Count);
+        Assert.True(result.Snapshots[^1].Images.eq(result.Samples).all().item<bool>(), "the last snapshot is x_0");
     }
 
     [Fact]
