@@ -52,22 +52,24 @@ public static class DiffusionTraining
     }
 
     /// <summary>
-    /// Trains <paramref name="model"/> with Adam on random mini-batches of <paramref name="images"/> ([N, C, H, W], scaled to [-1, 1]);
+    /// Trains <paramref name="model"/> (a U-Net on images, a latent denoiser on codes) with Adam on random mini-batches of
+    /// <paramref name="images"/> (images [N, C, H, W] scaled to [-1, 1], or latents [N, d]);
     /// with <paramref name="labels"/> the model must have classes, and each label is dropped to the null class with
     /// <see cref="DiffusionTrainingOptions.LabelDropout"/>. <paramref name="onStep"/> gets (step, loss) after every step.
     /// Returns the loss of every step.
     /// </summary>
-    public static List<double> Train(GenAI.Models.UNet model, NoiseSchedule schedule, Tensor images, DiffusionTrainingOptions options,
+    public static List<double> Train<TModel>(TModel model, NoiseSchedule schedule, Tensor images, DiffusionTrainingOptions options,
         Tensor? labels = null, Generator? generator = null, Action<int, double>? onStep = null)
+        where TModel : nn.Module, GenAI.Models.INoisePredictingNetwork
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        if (images.ndim != 4 || images.shape[1] != model.Config.Channels)
-            throw new ArgumentException($"Expected images of shape [N, {model.Config.Channels}, H, W]; got {ShapeText.Of(images)}.", nameof(images));
+        if (images.ndim < 2)
+            throw new ArgumentException($"Expected training data of shape [N, ...]; got {ShapeText.Of(images)}.", nameof(images));
         if (labels is not null && (labels.ndim != 1 || labels.shape[0] != images.shape[0]))
             throw new ArgumentException($"Expected one label per image, shape [{images.shape[0]}]; got {ShapeText.Of(labels)}.", nameof(labels));
-        if (labels is not null && model.Config.ClassCount == 0)
+        if (labels is not null && model.ClassCount == 0)
             throw new ArgumentException("Labels were given but the model has ClassCount = 0.", nameof(labels));
         var optimizer = optim.Adam(model.parameters(), options.LearningRate);
         var losses = new List<double>(options.Steps);
@@ -79,9 +81,9 @@ public static class DiffusionTraining
             var index = torch.randint(0, n, new long[] { Math.Min(options.BatchSize, n) }, dtype: ScalarType.Int64, generator: generator).to(images.device);
             var x0 = images.index_select(0, index);
             Tensor? batchLabels = labels is null ? null
-                : DropLabels(labels.index_select(0, index), options.LabelDropout, model.Config.NullClass, generator);
+                : DropLabels(labels.index_select(0, index), options.LabelDropout, model.ClassCount, generator);
             optimizer.zero_grad();
-            var loss = NoisePredictionLoss((xt, t, y) => model.forward(xt, t, y), schedule, x0, batchLabels, generator);
+            var loss = NoisePredictionLoss(model.PredictNoise, schedule, x0, batchLabels, generator);
             loss.backward();
             optimizer.step();
             double value = loss.item<float>();

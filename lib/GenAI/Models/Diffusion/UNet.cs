@@ -121,7 +121,7 @@ public sealed class UNetResidualBlock : nn.Module<Tensor, Tensor, Tensor>
 /// concatenates the skip connection of the same level and applies a residual block. Every layer is a convolution,
 /// so any image side works (odd sides after halving are rounded up and matched back through the skips).
 /// </summary>
-public sealed class UNet : nn.Module<Tensor, Tensor, Tensor>
+public sealed class UNet : nn.Module<Tensor, Tensor, Tensor>, INoisePredictingNetwork
 {
     readonly Linear timeHidden;
     readonly Linear timeOut;
@@ -136,6 +136,11 @@ public sealed class UNet : nn.Module<Tensor, Tensor, Tensor>
     readonly Conv2d outputConv;
 
     public UNetConfig Config { get; }
+
+    public int ClassCount => Config.ClassCount;
+
+    /// <inheritdoc/>
+    public Tensor PredictNoise(Tensor xt, Tensor t, Tensor? labels) => forward(xt, t, labels);
 
     public UNet(UNetConfig config, Device? device = null) : base(nameof(UNet))
     {
