@@ -15,6 +15,11 @@ apt_packages=(
   "npm npm"
   "libjs-requirejs /usr/share/javascript/requirejs/require.min.js"
 )
+# OpenBLAS for Debian's python3-torch, the reference side of benchmarks/ (on the reference BLAS it is
+# 10-30x slower and the benchmark refuses to report a ratio); only where python3-torch is installed.
+if dpkg -s python3-torch >/dev/null 2>&1; then
+  apt_packages+=("libopenblas0-pthread /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3")
+fi
 missing=()
 for entry in "${apt_packages[@]}"; do
   set -- $entry

@@ -14,6 +14,7 @@ using TorchSharp;
 
 var benchmarks = new Dictionary<string, (string Unit, bool HigherIsBetter, Func<double, double> Run)>
 {
+    ["sgemm"] = ("GFLOP/s", true, s => SgemmBenchmark.Gflops(1024)),
     ["add16"] = ("us/op", false, SmallOpBenchmark.MicrosecondsPerOpDisposed),
     ["add16-scope"] = ("us/op", false, SmallOpBenchmark.MicrosecondsPerOpInScope),
     ["mlp-lm"] = ("steps/s", true, MlpLanguageModelBenchmark.StepsPerSecond),
@@ -61,6 +62,13 @@ for (var r = 0; r < repeats; r++)
     foreach (var name in names)
         csharpRuns[name].Add(benchmarks[name].Run(scale));
     python = PythonBenchmarks.Run(pythonPath, script, names, scale);
+    if (PythonBenchmarks.IsReferenceBlas(python.Blas))
+    {
+        // Debian's reference BLAS makes every matmul 10-30x slower: a ratio against it would mean nothing.
+        Console.Error.WriteLine($"benchmarks: the Python side runs on the reference BLAS ({python.Blas}), 10-30x slower than OpenBLAS; " +
+                                "no ratio is reported. Install OpenBLAS: apt-get install libopenblas0-pthread (scripts/setup.sh does).");
+        return 3;
+    }
     foreach (var name in names) pythonRuns[name].Add(python.Values[name]);
     Console.Error.WriteLine($"round {r + 1} of {repeats} done");
 }

@@ -10,6 +10,13 @@ static class PythonBenchmarks
     /// <summary>One run's values by benchmark name, and what the Python side ran on.</summary>
     public sealed record Results(Dictionary<string, double> Values, string Torch, string Blas, int Threads);
 
+    /// <summary>
+    /// Whether the BLAS file bench.py found mapped is Debian's reference (netlib) BLAS,
+    /// /usr/lib/x86_64-linux-gnu/blas/libblas.so.3, rather than OpenBLAS or another optimised one.
+    /// </summary>
+    public static bool IsReferenceBlas(string blas) =>
+        blas.Contains("/blas/libblas.so", StringComparison.Ordinal) || blas.EndsWith("/libblas.so.3.11.0", StringComparison.Ordinal);
+
     /// <summary>One run of each named benchmark in a fresh interpreter.</summary>
     public static Results Run(string python, string script, IEnumerable<string> names, double scale)
     {

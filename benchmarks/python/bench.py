@@ -42,6 +42,20 @@ def add16(scale):
     return elapsed / ops * 1e6
 
 
+def sgemm(scale, n=1024, products=5):
+    """GFLOP/s of an n x n by n x n float32 product, best of a few (2 n^3 operations each)."""
+    a = torch.randn(n, n)
+    b = torch.randn(n, n)
+    for _ in range(2):
+        a @ b
+    best = float("inf")
+    for _ in range(products):
+        start = time.perf_counter()
+        a @ b
+        best = min(best, time.perf_counter() - start)
+    return 2.0 * n ** 3 / best / 1e9
+
+
 def run_trainer(model, optimizer, loss_fn, steps):
     """One GenAI.Training.Trainer.Run, step for step (the C# side calls the real one)."""
     model.train()
@@ -156,6 +170,7 @@ def convnet(scale):
 
 
 BENCHMARKS = {
+    "sgemm": (sgemm, "GFLOP/s", max),
     "add16": (add16, "us/op", min),
     "add16-scope": (add16, "us/op", min),
     "mlp-lm": (mlp_lm, "steps/s", max),

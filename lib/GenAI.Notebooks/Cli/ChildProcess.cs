@@ -7,6 +7,8 @@ namespace GenAI.Notebooks.Cli;
 /// One notebook's process: this program again with run-one. Its stdout goes straight to our console;
 /// its stderr is passed on line by line except the cell markers, and the last lines are kept, so that a
 /// process that dies (a native abort prints its reason to stderr) is reported with the message and the cell.
+/// With <c>capture</c> (notebooks running side by side), nothing is printed while it runs: stdout and stderr
+/// lines are kept in the order they arrived and <see cref="Replay"/> prints them later, in course order.
 /// </summary>
 public sealed class ChildProcess
 {
@@ -18,25 +20,56 @@ public sealed class ChildProcess
     /// <summary>"cell N (id)": the cell that was running when the process ended, if any had started.</summary>
     public string? RunningCell { get; private set; }
 
-    public static ChildProcess Run(IEnumerable<string> arguments)
+    private readonly List<(bool IsError, string Line)>? _captured;
+
+    private ChildProcess(bool capture) => _captured = capture ? [] : null;
+
+    public static ChildProcess Run(IEnumerable<string> arguments) => Run(arguments, null, capture: false);
+
+    /// <summary>
+    /// Runs one notebook's process. <paramref name="environment"/> adds or replaces variables of this
+    /// process's environment for the child (null: none).
+    /// </summary>
+    public static ChildProcess Run(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, bool capture)
     {
         var host = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find the running executable to start a notebook process");
-        var start = new ProcessStartInfo(host) { UseShellExecute = false, RedirectStandardError = true };
+        var start = new ProcessStartInfo(host) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = capture };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         // Under `dotnet GenAI.Notebooks.dll` the host is dotnet itself and needs the program's path first.
         if (Path.GetFileNameWithoutExtension(host) == "dotnet")
             start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
         start.ArgumentList.Add(RunOneCommand.Name);
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
-        Console.Out.Flush();
-        var result = new ChildProcess();
+        if (!capture) Console.Out.Flush();
+        var result = new ChildProcess(capture);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {host}");
+        var output = capture ? Task.Run(() => result.ReadOutput(process.StandardOutput)) : Task.CompletedTask;
         string? line;
         while ((line = process.StandardError.ReadLine()) is not null)
             result.OnErrorLine(line);
+        output.Wait();
         process.WaitForExit();
         result.ExitCode = process.ExitCode;
         return result;
+    }
+
+    private void ReadOutput(StreamReader stdout)
+    {
+        string? line;
+        while ((line = stdout.ReadLine()) is not null)
+            lock (_captured!) _captured.Add((false, line));
+    }
+
+    /// <summary>Prints what a captured process wrote, stdout and stderr lines in the order they arrived.</summary>
+    public void Replay()
+    {
+        if (_captured is null) return;
+        lock (_captured)
+            foreach (var (isError, line) in _captured)
+                (isError ? Console.Error : Console.Out).WriteLine(line);
+        Console.Out.Flush();
     }
 
     private void OnErrorLine(string line)
@@ -46,7 +79,8 @@ public sealed class ChildProcess
             RunningCell = cell;
             return;
         }
-        Console.Error.WriteLine(line);
+        if (_captured is null) Console.Error.WriteLine(line);
+        else lock (_captured) _captured.Add((true, line));
         _lastErrorLines.Enqueue(line);
         if (_lastErrorLines.Count > KeptLines) _lastErrorLines.Dequeue();
     }

@@ -43,14 +43,36 @@ public static class RunCommand
         var indexLink = sawFolder ? "index.html" : null;
         var entries = new List<IndexEntry>();
         var passed = 0;
-        foreach (var notebook in notebooks)
+        var jobs = Parallelism.Jobs(options.Jobs);
+        var environment = Parallelism.ChildEnvironment(jobs);
+        if (jobs > 1)
+            Console.Error.WriteLine($"running {Math.Min(jobs, notebooks.Count)} notebooks at a time, {environment["OMP_NUM_THREADS"]} intra-op thread(s) each (--jobs {jobs})");
+        // Every notebook starts as soon as one of the jobs is free; what each printed, its PASS/FAIL line and
+        // its index entry are then written in course order, as a sequential run writes them.
+        using var slots = new SemaphoreSlim(jobs);
+        var runs = notebooks.Select(notebook => Task.Run(() =>
         {
-            var clock = Stopwatch.StartNew();
-            var child = ChildProcess.Run(options.ToChildArguments(notebook, indexLink));
+            slots.Wait();
+            try
+            {
+                var clock = Stopwatch.StartNew();
+                var child = ChildProcess.Run(options.ToChildArguments(notebook, indexLink), environment, capture: jobs > 1);
+                return (child, clock.Elapsed);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        })).ToList();
+        for (var i = 0; i < notebooks.Count; i++)
+        {
+            var notebook = notebooks[i];
+            var (child, elapsed) = runs[i].Result;
+            child.Replay();
             var ok = child.ExitCode == 0;
             if (child.ExitCode is not (0 or 1 or 2))
                 Console.WriteLine($"error: {notebook}: {child.DescribeDeath()}");
-            Console.WriteLine($"{(ok ? "PASS" : "FAIL")} {notebook} ({clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
+            Console.WriteLine($"{(ok ? "PASS" : "FAIL")} {notebook} ({elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
             if (ok) passed++; else failed++;
             entries.Add(new IndexEntry(TitleOf(notebook), Path.GetFileNameWithoutExtension(notebook) + ".html", ok));
         }

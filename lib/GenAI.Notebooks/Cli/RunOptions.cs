@@ -7,17 +7,19 @@ public sealed class UsageException(string message) : Exception(message);
 
 /// <summary>
 /// Options shared by "run" and the per-notebook "run-one":
-/// inputs, --out DIR, --param name=value (repeatable), --timeout SECONDS (per cell), --index-link PAGE.
+/// inputs, --out DIR, --param name=value (repeatable), --timeout SECONDS (per cell), --index-link PAGE;
+/// "run" only: --jobs N (notebooks at once; not passed to run-one).
 /// </summary>
 public sealed record RunOptions(
     IReadOnlyList<string> Inputs,
     string OutputFolder,
     IReadOnlyList<KeyValuePair<string, string>> Parameters,
     TimeSpan? CellTimeout,
-    string? IndexLink)
+    string? IndexLink,
+    int? Jobs = null)
 {
     public const string Usage =
-        "usage: GenAI.Notebooks run <notebook.ipynb|notebook.dib|folder>... [--out DIR] [--param name=value]... [--timeout SECONDS]";
+        "usage: GenAI.Notebooks run <notebook.ipynb|notebook.dib|folder>... [--out DIR] [--param name=value]... [--timeout SECONDS] [--jobs N]";
 
     public static RunOptions Parse(IReadOnlyList<string> args)
     {
@@ -26,6 +28,7 @@ public sealed record RunOptions(
         var output = "out";
         TimeSpan? timeout = null;
         string? indexLink = null;
+        int? jobs = null;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new UsageException($"{args[i]} needs a value.\n{Usage}");
@@ -47,6 +50,12 @@ public sealed record RunOptions(
                         throw new UsageException($"--timeout {text}: expected a positive number of seconds.");
                     timeout = TimeSpan.FromSeconds(seconds);
                     break;
+                case "--jobs":
+                    var count = Value();
+                    if (!int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
+                        throw new UsageException($"--jobs {count}: expected a whole number of notebooks at once, 1 or more.");
+                    jobs = n;
+                    break;
                 case "--index-link":
                     indexLink = Value();
                     break;
@@ -59,7 +68,7 @@ public sealed record RunOptions(
         }
         if (inputs.Count == 0)
             throw new UsageException($"no notebook or folder given.\n{Usage}");
-        return new RunOptions(inputs, output, parameters, timeout, indexLink);
+        return new RunOptions(inputs, output, parameters, timeout, indexLink, jobs);
     }
 
     /// <summary>The same options as arguments for a run-one child process.</summary>
