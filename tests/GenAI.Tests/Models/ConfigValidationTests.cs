@@ -32,4 +32,11 @@ public sealed class ConfigValidationTests
         Assert.StartsWith("CharLstmConfig.NumLayers must be at least 1; got 0.", Message(() => new CharLstmConfig(27, NumLayers: 0).Validate()));
         Assert.Equal("NumLayers", Assert.Throws<ArgumentException>(() => new CharLstmConfig(27, NumLayers: 0).Validate()).ParamName);
     }
+
+    [Fact]
+    public void RecurrentAndSeq2SeqConfigsNameTheFieldAndValue()
+    {
+        Assert.StartsWith("RecurrentConfig.HiddenSize must be at least 1; got 0.", Message(() => new RecurrentFromScratch(new RecurrentConfig(RecurrentKind.Lstm, 3, 0))));
+        Assert.StartsWith("Seq2SeqConfig.TargetVocab must be at least 1; got -2.", Message(() => new Seq2SeqConfig(10, -2, 0, 1).Validate()));
+    }
 }
