@@ -21,6 +21,20 @@ public enum AutoencoderKind
 /// <param name="Channels">Channels c of the first convolution; the second has 2c (convolutional kind only).</param>
 public sealed record AutoencoderConfig(int LatentDim, AutoencoderKind Kind = AutoencoderKind.Dense, int ImageSize = 28, int HiddenDim = 256, int Channels = 16)
 {
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the first field that cannot make a model.</summary>
+    public void Validate()
+    {
+        const string r = nameof(AutoencoderConfig);
+        ConfigChecks.AtLeast(r, nameof(LatentDim), LatentDim, 1);
+        ConfigChecks.AtLeast(r, nameof(ImageSize), ImageSize, 1);
+        ConfigChecks.AtLeast(r, nameof(HiddenDim), HiddenDim, 1);
+        ConfigChecks.AtLeast(r, nameof(Channels), Channels, 1);
+        if (!Enum.IsDefined(Kind)) throw new ArgumentException($"{r}.Kind must be Dense or Convolutional; got {Kind}.", nameof(Kind));
+        if (Kind == AutoencoderKind.Convolutional && ImageSize % 4 != 0)
+            throw new ArgumentException(
+                $"{r}.ImageSize must be divisible by 4 for a convolutional autoencoder, which halves the image side twice; got {ImageSize}.", nameof(ImageSize));
+    }
+
     /// <summary>Pixels per image, S*S.</summary>
     public int PixelCount => ImageSize * ImageSize;
 
@@ -42,8 +56,8 @@ public abstract class Autoencoder : nn.Module<Tensor, Tensor>
 
     protected Autoencoder(AutoencoderConfig config, string name) : base(name)
     {
-        if (config.LatentDim < 1 || config.ImageSize < 1 || config.HiddenDim < 1 || config.Channels < 1)
-            throw new ArgumentException($"Every size in the config must be at least 1; got {config}.", nameof(config));
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
         Config = config;
     }
 

@@ -11,6 +11,16 @@ namespace GenAI.Models;
 /// <param name="Beta">Weight of the KL term in the loss (1 is the VAE of Kingma and Welling; other values give a beta-VAE).</param>
 public sealed record VaeConfig(int LatentDim = 2, int ImageSize = 28, int HiddenDim = 256, double Beta = 1.0)
 {
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the first field that cannot make a model.</summary>
+    public void Validate()
+    {
+        const string r = nameof(VaeConfig);
+        ConfigChecks.AtLeast(r, nameof(LatentDim), LatentDim, 1);
+        ConfigChecks.AtLeast(r, nameof(ImageSize), ImageSize, 1);
+        ConfigChecks.AtLeast(r, nameof(HiddenDim), HiddenDim, 1);
+        ConfigChecks.FiniteNonNegative(r, nameof(Beta), Beta);
+    }
+
     /// <summary>Pixels per image, S*S.</summary>
     public int PixelCount => ImageSize * ImageSize;
 }
@@ -49,10 +59,8 @@ public sealed class Vae : nn.Module<Tensor, Tensor>
 
     public Vae(VaeConfig config, Device? device = null) : base(nameof(Vae))
     {
-        if (config.LatentDim < 1 || config.ImageSize < 1 || config.HiddenDim < 1)
-            throw new ArgumentException($"Every size in the config must be at least 1; got {config}.", nameof(config));
-        if (!(config.Beta >= 0) || double.IsInfinity(config.Beta))
-            throw new ArgumentException($"Beta must be a finite number of at least 0; got {config.Beta}.", nameof(config));
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
         Config = config;
         encoderHidden = nn.Linear(config.PixelCount, config.HiddenDim, device: device);
         muHead = nn.Linear(config.HiddenDim, config.LatentDim, device: device);

@@ -12,6 +12,16 @@ namespace GenAI.Models;
 /// <param name="HiddenDim">Units in the tanh hidden layer.</param>
 public sealed record MlpLanguageModelConfig(int VocabSize, int ContextLength = 3, int EmbeddingDim = 10, int HiddenDim = 200)
 {
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the first field that cannot make a model.</summary>
+    public void Validate()
+    {
+        const string r = nameof(MlpLanguageModelConfig);
+        ConfigChecks.AtLeast(r, nameof(VocabSize), VocabSize, 1);
+        ConfigChecks.AtLeast(r, nameof(ContextLength), ContextLength, 1);
+        ConfigChecks.AtLeast(r, nameof(EmbeddingDim), EmbeddingDim, 1);
+        ConfigChecks.AtLeast(r, nameof(HiddenDim), HiddenDim, 1);
+    }
+
     /// <summary>Parameters: V*d (embeddings) + (n*d*H + H) (hidden) + (H*V + V) (output).</summary>
     public long ParameterCount =>
         (long)VocabSize * EmbeddingDim + ((long)ContextLength * EmbeddingDim * HiddenDim + HiddenDim) + ((long)HiddenDim * VocabSize + VocabSize);
@@ -33,8 +43,8 @@ public sealed class MlpLanguageModel : nn.Module<Tensor, Tensor>
 
     public MlpLanguageModel(MlpLanguageModelConfig config, Device? device = null) : base(nameof(MlpLanguageModel))
     {
-        if (config.VocabSize < 1 || config.ContextLength < 1 || config.EmbeddingDim < 1 || config.HiddenDim < 1)
-            throw new ArgumentException($"Every size in the config must be at least 1; got {config}.", nameof(config));
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
         Config = config;
         embedding = nn.Embedding(config.VocabSize, config.EmbeddingDim, device: device);
         hidden = nn.Linear(config.ContextLength * config.EmbeddingDim, config.HiddenDim, device: device);

@@ -13,6 +13,16 @@ namespace GenAI.Models;
 /// <param name="NumLayers">Stacked LSTM layers.</param>
 public sealed record CharLstmConfig(int VocabSize, int EmbeddingDim = 32, int HiddenDim = 128, int NumLayers = 1)
 {
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the first field that cannot make a model.</summary>
+    public void Validate()
+    {
+        const string r = nameof(CharLstmConfig);
+        ConfigChecks.AtLeast(r, nameof(VocabSize), VocabSize, 1);
+        ConfigChecks.AtLeast(r, nameof(EmbeddingDim), EmbeddingDim, 1);
+        ConfigChecks.AtLeast(r, nameof(HiddenDim), HiddenDim, 1);
+        ConfigChecks.AtLeast(r, nameof(NumLayers), NumLayers, 1);
+    }
+
     /// <summary>V·E (embeddings) + the LSTM (PyTorch's two biases) + (H·V + V) (output layer).</summary>
     public long ParameterCount =>
         (long)VocabSize * EmbeddingDim
@@ -38,8 +48,8 @@ public sealed class CharLstmLanguageModel : nn.Module<Tensor, Tensor>
 
     public CharLstmLanguageModel(CharLstmConfig config, Device? device = null) : base(nameof(CharLstmLanguageModel))
     {
-        if (config.VocabSize < 1 || config.EmbeddingDim < 1 || config.HiddenDim < 1 || config.NumLayers < 1)
-            throw new ArgumentException($"Every size in the config must be at least 1; got {config}.", nameof(config));
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
         Config = config;
         embedding = nn.Embedding(config.VocabSize, config.EmbeddingDim, device: device);
         lstm = nn.LSTM(config.EmbeddingDim, config.HiddenDim, config.NumLayers, batchFirst: true, device: device);

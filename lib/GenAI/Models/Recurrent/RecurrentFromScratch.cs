@@ -8,6 +8,16 @@ namespace GenAI.Models;
 public sealed record RecurrentConfig(RecurrentKind Kind, int InputSize, int HiddenSize, int NumLayers = 1,
     bool Bias = true, bool BatchFirst = false, bool Bidirectional = false)
 {
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the first field that cannot make a model.</summary>
+    public void Validate()
+    {
+        const string r = nameof(RecurrentConfig);
+        if (!Enum.IsDefined(Kind)) throw new ArgumentException($"{r}.Kind must be one of {string.Join(", ", Enum.GetNames<RecurrentKind>())}; got {Kind}.", nameof(Kind));
+        ConfigChecks.AtLeast(r, nameof(InputSize), InputSize, 1);
+        ConfigChecks.AtLeast(r, nameof(HiddenSize), HiddenSize, 1);
+        ConfigChecks.AtLeast(r, nameof(NumLayers), NumLayers, 1);
+    }
+
     /// <summary>1, or 2 for a bidirectional stack.</summary>
     public int Directions => Bidirectional ? 2 : 1;
 }
@@ -33,8 +43,8 @@ public sealed class RecurrentFromScratch : nn.Module<Tensor, Tensor>
 
     public RecurrentFromScratch(RecurrentConfig config, Device? device = null) : base(nameof(RecurrentFromScratch))
     {
-        if (config.InputSize < 1 || config.HiddenSize < 1 || config.NumLayers < 1)
-            throw new ArgumentException($"InputSize, HiddenSize and NumLayers must be at least 1; got {config}.", nameof(config));
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
         Config = config;
         int gates = RecurrentCells.Gates(config.Kind);
         // PyTorch's initialisation: every weight and bias uniform in (-1/sqrt(H), 1/sqrt(H)).

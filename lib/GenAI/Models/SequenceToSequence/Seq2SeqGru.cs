@@ -11,7 +11,18 @@ namespace GenAI.Models;
 /// <param name="TargetBos">Token the decoder starts from.</param>
 /// <param name="Attention">null: the decoder sees one fixed context (the encoder's last state); otherwise how it scores the encoder states.</param>
 public sealed record Seq2SeqConfig(int SourceVocab, int TargetVocab, long SourcePad, long TargetBos,
-    int EmbeddingDim = 32, int HiddenDim = 128, AttentionScore? Attention = null);
+    int EmbeddingDim = 32, int HiddenDim = 128, AttentionScore? Attention = null)
+{
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the first field that cannot make a model.</summary>
+    public void Validate()
+    {
+        const string r = nameof(Seq2SeqConfig);
+        ConfigChecks.AtLeast(r, nameof(SourceVocab), SourceVocab, 1);
+        ConfigChecks.AtLeast(r, nameof(TargetVocab), TargetVocab, 1);
+        ConfigChecks.AtLeast(r, nameof(EmbeddingDim), EmbeddingDim, 1);
+        ConfigChecks.AtLeast(r, nameof(HiddenDim), HiddenDim, 1);
+    }
+}
 
 /// <summary>
 /// What the encoder hands the decoder: its states h_1..h_S [B, S, H], the summary h_S [B, H], the
@@ -53,8 +64,8 @@ public sealed class Seq2SeqGru : nn.Module<Tensor, Tensor, Tensor>
 
     public Seq2SeqGru(Seq2SeqConfig config, Device? device = null) : base(nameof(Seq2SeqGru))
     {
-        if (config.SourceVocab < 1 || config.TargetVocab < 1 || config.EmbeddingDim < 1 || config.HiddenDim < 1)
-            throw new ArgumentException($"Every size in the config must be at least 1; got {config}.", nameof(config));
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
         Config = config;
         sourceEmbedding = nn.Embedding(config.SourceVocab, config.EmbeddingDim, device: device);
         encoder = nn.GRU(config.EmbeddingDim, config.HiddenDim, batchFirst: true, device: device);

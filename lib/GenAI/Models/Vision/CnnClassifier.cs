@@ -16,6 +16,21 @@ namespace GenAI.Models;
 public sealed record CnnClassifierConfig(int InChannels = 1, int ImageSize = 28, int Channels1 = 16, int Channels2 = 32,
     int KernelSize = 3, int HiddenDim = 64, int Classes = 10, double Dropout = 0.1)
 {
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the first field that cannot make a model.</summary>
+    public void Validate()
+    {
+        const string r = nameof(CnnClassifierConfig);
+        ConfigChecks.AtLeast(r, nameof(InChannels), InChannels, 1);
+        ConfigChecks.AtLeast(r, nameof(ImageSize), ImageSize, 4);   // two 2x2 poolings
+        ConfigChecks.AtLeast(r, nameof(Channels1), Channels1, 1);
+        ConfigChecks.AtLeast(r, nameof(Channels2), Channels2, 1);
+        ConfigChecks.AtLeast(r, nameof(KernelSize), KernelSize, 1);
+        if (KernelSize % 2 == 0) throw new ArgumentException($"{r}.KernelSize must be odd ('same' padding); got {KernelSize}.", nameof(KernelSize));
+        ConfigChecks.AtLeast(r, nameof(HiddenDim), HiddenDim, 1);
+        ConfigChecks.AtLeast(r, nameof(Classes), Classes, 2);
+        ConfigChecks.Probability(r, nameof(Dropout), Dropout);
+    }
+
     /// <summary>Side of the feature maps after two 'same' convolutions each followed by 2x2 max pooling: 28 -> 14 -> 7.</summary>
     public long PooledSize
     {
@@ -58,12 +73,8 @@ public sealed class CnnClassifier : nn.Module<Tensor, Tensor>
 
     public CnnClassifier(CnnClassifierConfig config, Device? device = null) : base(nameof(CnnClassifier))
     {
-        if (config.InChannels < 1 || config.ImageSize < 1 || config.Channels1 < 1 || config.Channels2 < 1 || config.HiddenDim < 1 || config.Classes < 2)
-            throw new ArgumentException($"Every size must be at least 1 and Classes at least 2; got {config}.", nameof(config));
-        if (config.Dropout is < 0 or >= 1)
-            throw new ArgumentException($"Dropout must be in [0, 1); got {config.Dropout}.", nameof(config));
-        if (config.ImageSize < 4)
-            throw new ArgumentException($"Two 2x2 poolings need images of at least 4x4; got ImageSize {config.ImageSize}.", nameof(config));
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
         Config = config;
         long p = ConvArithmetic.Padding(ConvPadding.Same, config.KernelSize);
         conv1 = nn.Conv2d(config.InChannels, config.Channels1, config.KernelSize, padding: p, device: device);
