@@ -1,3 +1,4 @@
+using GenAI.Data;
 using static TorchSharp.torch;
 
 namespace GenAI.Text;
@@ -57,9 +58,7 @@ public sealed class NextTokenExamples : IDisposable
     /// <summary>A random mini-batch (contexts [B, ContextLength], targets [B]) drawn with <paramref name="generator"/>.</summary>
     public (Tensor Contexts, Tensor Targets) RandomBatch(int batchSize, Generator? generator = null)
     {
-        // A course Generator is a CPU generator, and libtorch refuses it for a draw on CUDA: draw on the CPU, then move.
-        using var rows = randint(0, Count, new long[] { batchSize }, ScalarType.Int64, generator: generator).to(Targets.device);
-        return (Contexts.index_select(0, rows), Targets.index_select(0, rows));
+        return RandomRows.Batch(Contexts, Targets, batchSize, generator);
     }
 
     public void Dispose()

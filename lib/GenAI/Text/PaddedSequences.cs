@@ -1,3 +1,4 @@
+using GenAI.Data;
 using GenAI.Models;
 using static TorchSharp.torch;
 
@@ -16,9 +17,7 @@ public sealed record PaddedSequences(Tensor Inputs, Tensor Targets) : IDisposabl
     /// <summary>A random mini-batch of rows, drawn with <paramref name="generator"/>.</summary>
     public (Tensor Inputs, Tensor Targets) RandomBatch(int batchSize, Generator? generator = null)
     {
-        // A course Generator is a CPU generator, and libtorch refuses it for a draw on CUDA: draw on the CPU, then move.
-        using var rows = randint(Count, [batchSize], generator: generator).to(Inputs.device);
-        return (Inputs.index_select(0, rows), Targets.index_select(0, rows));
+        return RandomRows.Batch(Inputs, Targets, batchSize, generator);
     }
 
     public void Dispose()

@@ -1,3 +1,4 @@
+using GenAI.Data;
 using static TorchSharp.torch;
 
 namespace GenAI.Text;
@@ -28,8 +29,7 @@ public sealed class TokenStream : IDisposable
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be at least 1.");
         using var scope = NewDisposeScope();
         // start offsets i in [0, N - t - 1], so that the target window i+1 .. i+t still fits
-        // A course Generator is a CPU generator, and libtorch refuses it for a draw on CUDA: draw on the CPU, then move.
-        var starts = randint(Count - length, [batchSize], generator: generator).to(Ids.device);
+        var starts = RandomRows.Indices(Count - length, batchSize, Ids.device, generator);
         var offsets = arange(length, dtype: ScalarType.Int64, device: Ids.device);
         var index = starts.unsqueeze(1) + offsets.unsqueeze(0);   // [B, t]
         var x = Ids[index];
