@@ -108,8 +108,11 @@ public class MlpClassifierTests
     public void BadSizesAndDropoutAreRejected()
     {
         var e = Assert.Throws<ArgumentException>(() => new MlpClassifier(new MlpClassifierConfig(4, [8, 0], 3)));
-        Assert.Contains("HiddenSizes [8, 0]", e.Message);
+        Assert.StartsWith("MlpClassifierConfig.HiddenSizes[1] must be at least 1; got 0.", e.Message);
+        Assert.Equal("HiddenSizes", e.ParamName);
         var d = Assert.Throws<ArgumentException>(() => new MlpClassifier(new MlpClassifierConfig(4, [8], 3, Dropout: 1)));
-        Assert.Contains("Dropout", d.Message);
+        Assert.StartsWith("MlpClassifierConfig.Dropout must be in [0, 1); got 1.", d.Message);
+        var c = Assert.Throws<ArgumentException>(() => new MlpClassifierConfig(4, [8], 0).Validate());
+        Assert.StartsWith("MlpClassifierConfig.Classes must be at least 1; got 0.", c.Message);
     }
 }

@@ -33,6 +33,19 @@ public sealed record MlpClassifierConfig(
     bool Residual = false,
     bool Bias = true)
 {
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the first field that cannot build a network.</summary>
+    public void Validate()
+    {
+        const string record = nameof(MlpClassifierConfig);
+        ConfigChecks.AtLeast(record, nameof(InputSize), InputSize, 1);
+        if (HiddenSizes is null) throw new ArgumentException($"{record}.{nameof(HiddenSizes)} must be an array (empty for no hidden layer); got null.", nameof(HiddenSizes));
+        for (int i = 0; i < HiddenSizes.Length; i++)
+            if (HiddenSizes[i] < 1)
+                throw new ArgumentException($"{record}.{nameof(HiddenSizes)}[{i}] must be at least 1; got {HiddenSizes[i]}.", nameof(HiddenSizes));
+        ConfigChecks.AtLeast(record, nameof(Classes), Classes, 1);
+        ConfigChecks.Probability(record, nameof(Dropout), Dropout);
+    }
+
     /// <summary>
     /// Parameters by formula: each linear layer n_in → n_out has n_in·n_out weights (+ n_out biases);
     /// each normalised hidden layer adds a scale γ and a shift β per unit (2·n_out).
@@ -72,13 +85,7 @@ public sealed class MlpClassifier : nn.Module<Tensor, Tensor>
     public MlpClassifier(MlpClassifierConfig config, Device? device = null) : base(nameof(MlpClassifier))
     {
         ArgumentNullException.ThrowIfNull(config);
-        ArgumentNullException.ThrowIfNull(config.HiddenSizes, nameof(config));
-        if (config.InputSize < 1 || config.Classes < 1 || config.HiddenSizes.Any(h => h < 1))
-            throw new ArgumentException(
-                $"InputSize, Classes and every hidden size must be at least 1; got InputSize {config.InputSize}, HiddenSizes [{string.Join(", ", config.HiddenSizes)}], Classes {config.Classes}.",
-                nameof(config));
-        if (!(config.Dropout >= 0 && config.Dropout < 1))
-            throw new ArgumentException($"Dropout is a probability in [0, 1); got {config.Dropout}.", nameof(config));
+        config.Validate();
         Config = config with { HiddenSizes = [.. config.HiddenSizes] };
         int previous = config.InputSize;
         foreach (int size in config.HiddenSizes)
