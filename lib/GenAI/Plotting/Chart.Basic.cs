@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace GenAI.Plotting;
@@ -11,6 +12,7 @@ namespace GenAI.Plotting;
 public static partial class Chart
 {
     /// <summary>A line through (x[i], y[i]), e.g. a loss curve over training steps.</summary>
+    [OverloadResolutionPriority(1)]   // arrays take these, not the Tensor overloads (see Chart.TensorSeries.cs)
     public static Figure Line<TX, TY>(IEnumerable<TX> x, IEnumerable<TY> y, string? name = null,
         bool showMarkers = false, string? color = null, string? dash = null, double? width = null)
         where TX : INumberBase<TX> where TY : INumberBase<TY>
@@ -30,6 +32,7 @@ public static partial class Chart
     }
 
     /// <summary>A line through y[0], y[1]... at x = 0, 1, 2...</summary>
+    [OverloadResolutionPriority(1)]   // arrays take these, not the Tensor overloads (see Chart.TensorSeries.cs)
     public static Figure Line<TY>(IEnumerable<TY> y, string? name = null,
         bool showMarkers = false, string? color = null, string? dash = null, double? width = null)
         where TY : INumberBase<TY>
@@ -42,6 +45,7 @@ public static partial class Chart
     /// Points at (x[i], y[i]). With <paramref name="classes"/> each distinct class becomes its own
     /// trace (own colour and legend entry), in order of first appearance: e.g. a 2-D embedding coloured by label.
     /// </summary>
+    [OverloadResolutionPriority(1)]   // arrays take these, not the Tensor overloads (see Chart.TensorSeries.cs)
     public static Figure Scatter<TX, TY>(IEnumerable<TX> x, IEnumerable<TY> y, IReadOnlyList<string>? classes = null,
         string? name = null, double markerSize = 6, string? color = null, string? symbol = null,
         IReadOnlyList<string>? text = null)
@@ -69,6 +73,7 @@ public static partial class Chart
     }
 
     /// <summary>Points coloured by integer class labels (e.g. digit classes 0-9), classes in ascending order.</summary>
+    [OverloadResolutionPriority(1)]   // arrays take these, not the Tensor overloads (see Chart.TensorSeries.cs)
     public static Figure Scatter<TX, TY>(IEnumerable<TX> x, IEnumerable<TY> y, IReadOnlyList<int> classes,
         double markerSize = 6, string? symbol = null)
         where TX : INumberBase<TX> where TY : INumberBase<TY>
@@ -82,6 +87,7 @@ public static partial class Chart
     }
 
     /// <summary>Vertical bars, one per category (horizontal bars with <paramref name="horizontal"/>).</summary>
+    [OverloadResolutionPriority(1)]   // arrays take these, not the Tensor overloads (see Chart.TensorSeries.cs)
     public static Figure Bar<T>(IEnumerable<string> categories, IEnumerable<T> values, string? name = null,
         string? color = null, bool horizontal = false)
         where T : INumberBase<T>
@@ -107,6 +113,7 @@ public static partial class Chart
     /// Histogram of <paramref name="values"/>. With <paramref name="bins"/> the range [min, max] is cut into exactly
     /// that many equal bins; <paramref name="density"/> scales bar areas to sum to 1.
     /// </summary>
+    [OverloadResolutionPriority(1)]   // arrays take these, not the Tensor overloads (see Chart.TensorSeries.cs)
     public static Figure Histogram<T>(IEnumerable<T> values, int? bins = null, string? name = null,
         string? color = null, bool density = false)
         where T : INumberBase<T>

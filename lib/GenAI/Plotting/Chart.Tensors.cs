@@ -77,18 +77,37 @@ public static partial class Chart
     /// <summary>A heat map of a 2-D tensor (attention weights, positional encodings, count matrices).</summary>
     public static Figure Heatmap(Tensor z, IReadOnlyList<string>? xLabels = null, IReadOnlyList<string>? yLabels = null,
         string colorScale = "Viridis", bool showValues = false, string valueFormat = ".2f", bool reverseY = true,
-        double? zMin = null, double? zMax = null, bool showScale = true, string? name = null, bool reverseScale = false)
-    {
-        ArgumentNullException.ThrowIfNull(z);
-        if (z.Dimensions != 2)
-            throw new ArgumentException($"Chart.Heatmap: z must be a 2-D tensor [rows, columns], got {Shape(z)}.", nameof(z));
-        using var scope = torch.NewDisposeScope();
-        long rows = z.shape[0], columns = z.shape[1];
-        var values = z.detach().cpu().to_type(ScalarType.Float64).contiguous().data<double>().ToArray();
-        var matrix = new double[rows, columns];
-        Buffer.BlockCopy(values, 0, matrix, 0, values.Length * sizeof(double));
-        return Heatmap(matrix, xLabels, yLabels, colorScale, showValues, valueFormat, reverseY, zMin, zMax, showScale, name, reverseScale);
-    }
+        double? zMin = null, double? zMax = null, bool showScale = true, string? name = null, bool reverseScale = false) =>
+        Heatmap(Matrix(z, "Chart.Heatmap", nameof(z)), xLabels, yLabels, colorScale, showValues, valueFormat, reverseY, zMin, zMax,
+            showScale, name, reverseScale);
+
+    /// <summary>Contour lines of a 2-D tensor z[row, column] (a loss surface computed on a grid), over x by y.</summary>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]   // arrays for x and y take this one
+    public static Figure Contour(Tensor z, IReadOnlyList<double>? x = null, IReadOnlyList<double>? y = null,
+        string colorScale = "Viridis", bool showLabels = false, int? levels = null, bool showScale = true, string? name = null) =>
+        Contour(Matrix(z, "Chart.Contour", nameof(z)), x, y, colorScale, showLabels, levels, showScale, name);
+
+    /// <summary>Contour lines of a 2-D tensor over the 1-D tensors x (one value per column) and y (one per row).</summary>
+    public static Figure Contour(Tensor z, Tensor x, Tensor y,
+        string colorScale = "Viridis", bool showLabels = false, int? levels = null, bool showScale = true, string? name = null) =>
+        Contour(Matrix(z, "Chart.Contour", nameof(z)), Vector(x, "Chart.Contour", nameof(x)), Vector(y, "Chart.Contour", nameof(y)),
+            colorScale, showLabels, levels, showScale, name);
+
+    /// <summary>A 3-D surface of a 2-D tensor z[row, column] over x by y.</summary>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]   // arrays for x and y take this one
+    public static Figure Surface(Tensor z, IReadOnlyList<double>? x = null, IReadOnlyList<double>? y = null,
+        string colorScale = "Viridis", bool showScale = true, string? name = null) =>
+        Surface(Matrix(z, "Chart.Surface", nameof(z)), x, y, colorScale, showScale, name);
+
+    /// <summary>A 3-D surface of a 2-D tensor over the 1-D tensors x and y.</summary>
+    public static Figure Surface(Tensor z, Tensor x, Tensor y, string colorScale = "Viridis", bool showScale = true, string? name = null) =>
+        Surface(Matrix(z, "Chart.Surface", nameof(z)), Vector(x, "Chart.Surface", nameof(x)), Vector(y, "Chart.Surface", nameof(y)),
+            colorScale, showScale, name);
+
+    /// <summary>A heat map of a 2-D tensor with a text in every cell (see the array overload).</summary>
+    public static Figure HeatmapWithText(Tensor z, string[,] cellText, string colorScale = "Viridis",
+        double? zMin = null, double? zMax = null, bool showScale = true, int fontSize = 20) =>
+        HeatmapWithText(Matrix(z, "Chart.HeatmapWithText", nameof(z)), cellText, colorScale, zMin, zMax, showScale, fontSize);
 
     /// <summary>Values mapped to 0..255 (float32, CPU), checked for NaN and infinities first.</summary>
     private static Tensor Scale(Tensor input, double? min, double? max, string chart, string shape)
