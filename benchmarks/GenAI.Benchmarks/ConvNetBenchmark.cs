@@ -12,13 +12,23 @@ static class ConvNetBenchmark
 {
     const int Batch = 64, Side = 28, Classes = 10;
 
-    public static double StepsPerSecond(double scale)
-    {
-        torch.manual_seed(0);
-        using var model = nn.Sequential(
+    static nn.Module<Tensor, Tensor> Model() => nn.Sequential(
             ("conv1", nn.Conv2d(1, 16, 3, padding: 1)), ("relu1", nn.ReLU()), ("pool1", nn.MaxPool2d(2)),
             ("conv2", nn.Conv2d(16, 32, 3, padding: 1)), ("relu2", nn.ReLU()), ("pool2", nn.MaxPool2d(2)),
             ("flatten", nn.Flatten()), ("fc", nn.Linear(32 * 7 * 7, Classes)));
+
+    /// <summary>FLOPs of one training step (see <see cref="ModelFlops"/>).</summary>
+    public static double FlopsPerStep()
+    {
+        using var model = Model();
+        using var images = torch.randn(Batch, 1, Side, Side);
+        return ModelFlops.TrainingStep(model, () => model.call(images));
+    }
+
+    public static double StepsPerSecond(double scale)
+    {
+        torch.manual_seed(0);
+        using var model = Model();
         using var optimizer = optim.Adam(model.parameters(), lr: 1e-3);
         using var images = torch.randn(Batch, 1, Side, Side);
         using var labels = torch.randint(0, Classes, [Batch]);

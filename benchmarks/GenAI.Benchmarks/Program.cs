@@ -12,6 +12,25 @@ using System.Globalization;
 using GenAI.Benchmarks;
 using TorchSharp;
 
+// `-- mfu [--repeats N] [--scale X] [--python PATH]`: model FLOPs utilisation of the course's loops (UtilisationReport).
+if (args.Length > 0 && args[0] == "mfu")
+{
+    int mfuRepeats = 3;
+    double mfuScale = 1.0;
+    string mfuPython = "/usr/bin/python3";
+    for (var i = 1; i < args.Length; i++)
+    {
+        switch (args[i])
+        {
+            case "--repeats": mfuRepeats = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+            case "--scale": mfuScale = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
+            case "--python": mfuPython = args[++i]; break;
+            default: Console.Error.WriteLine($"benchmarks mfu: unknown argument \"{args[i]}\"; options are --repeats, --scale, --python"); return 2;
+        }
+    }
+    return UtilisationReport.Run(mfuRepeats, mfuScale, mfuPython);
+}
+
 var benchmarks = new Dictionary<string, (string Unit, bool HigherIsBetter, Func<double, double> Run)>
 {
     ["sgemm"] = ("GFLOP/s", true, s => SgemmBenchmark.Gflops(1024)),

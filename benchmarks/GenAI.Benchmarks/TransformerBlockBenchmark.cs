@@ -14,6 +14,15 @@ static class TransformerBlockBenchmark
 {
     const int Batch = 16, Sequence = 64, DModel = 128, Heads = 4;
 
+    /// <summary>FLOPs of one training step: the four Linear layers by hooks, the two attention products added.</summary>
+    public static double FlopsPerStep()
+    {
+        using var block = new Block(DModel, Heads);
+        using var x = torch.randn(Batch, Sequence, DModel);
+        using var causalMask = torch.ones(Sequence, Sequence, dtype: ScalarType.Bool).triu(1);
+        return ModelFlops.TrainingStep(block, () => block.call(x, causalMask), ModelFlops.AttentionProducts(Batch, Sequence, DModel, layers: 1));
+    }
+
     public static double StepsPerSecond(double scale)
     {
         torch.manual_seed(0);
