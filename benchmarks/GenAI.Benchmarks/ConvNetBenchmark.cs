@@ -1,3 +1,4 @@
+using GenAI.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 

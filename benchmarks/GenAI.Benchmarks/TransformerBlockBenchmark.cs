@@ -1,3 +1,4 @@
+using GenAI.Training;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

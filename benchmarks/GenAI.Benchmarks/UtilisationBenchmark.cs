@@ -1,3 +1,4 @@
+using GenAI.Training;
 using GenAI.Diffusion;
 using GenAI.Models;
 using GenAI.Text;

@@ -2,7 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace GenAI.Benchmarks;
+namespace GenAI.Training;
 
 /// <summary>
 /// Floating-point operations of one training step, for model FLOPs utilisation. The forward pass is
@@ -13,14 +13,19 @@ namespace GenAI.Benchmarks;
 /// A training step is counted as 3 forward passes: the backward pass costs about twice the forward
 /// (a product for the input's gradient and one for the weight's), the usual convention (Kaplan et al.
 /// 2020; nanoGPT's estimate_mfu); element-wise work, norms and the optimiser are not counted.
+/// benchmarks/ divides the rate this gives by the machine's sgemm peak (model FLOPs utilisation).
 /// </summary>
-static class ModelFlops
+public static class ModelFlops
 {
+    /// <summary>3 x (the counted forward pass + <paramref name="extraForwardFlops"/>).</summary>
     public static double TrainingStep(nn.Module model, Action forward, double extraForwardFlops = 0) =>
         3 * (Forward(model, forward) + extraForwardFlops);
 
+    /// <summary>The FLOPs of the Linear and convolution layers during one call of <paramref name="forward"/> (run without gradients).</summary>
     public static double Forward(nn.Module model, Action forward)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(forward);
         double flops = 0;
         var removers = new List<Action>();
         foreach (var (_, module) in model.named_modules())
