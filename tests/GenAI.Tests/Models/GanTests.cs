@@ -98,6 +98,24 @@ public class GanTests
     }
 
     [Fact]
+    public void GradientProbeMatchesTheHandWorkedNormsAndChangesNoWeights()
+    {
+        // G makes the same image b for every z; D's logit is mean(x) + c. With b = 0 every logit is c, ∂l/∂b_j = 1/S²,
+        // so ‖∇_b log(1 − σ(l))‖ = σ(c) / S and ‖∇_b −log σ(l)‖ = (1 − σ(c)) / S. Here c = −3, S = 8.
+        var g = new ConstantImage(8);
+        var d = new ScaledSum(-3.0);
+        var gan = new GanTraining(g, d, optim.Adam(g.parameters(), 0.1), optim.Adam(d.parameters(), 0.1), 8);
+        using var z = randn(5, 8);
+        double sigma = 1 / (1 + Math.Exp(3.0));
+        Assert.Equal(sigma / 8, gan.GeneratorGradientNorm(GeneratorLoss.Saturating, z), 6);
+        Assert.Equal((1 - sigma) / 8, gan.GeneratorGradientNorm(GeneratorLoss.NonSaturating, z), 6);
+        Assert.True(g.parameters().All(p => p.eq(0).all().item<bool>()), "the probe must not step the generator");
+        Assert.True(d.parameters().All(p => p.eq(-3).all().item<bool>()), "the probe must not change the discriminator");
+        using var wrong = randn(5, 7);
+        Assert.Contains("[n, 8]", Assert.Throws<ArgumentException>(() => gan.GeneratorGradientNorm(GeneratorLoss.Saturating, wrong)).Message);
+    }
+
+    [Fact]
     public void ConfigsNameTheirBadField()
     {
         Assert.Contains("ImageSize", Assert.Throws<ArgumentException>(() => new DcganGenerator(new DcganConfig(ImageSize: 30))).Message);
@@ -118,6 +136,17 @@ public class GanTests
             RegisterComponents();
         }
         public override Tensor forward(Tensor x) => (x.flatten(1).sum(1) * 0) + bias;
+    }
+
+    sealed class ConstantImage : nn.Module<Tensor, Tensor>
+    {
+        readonly TorchSharp.Modules.Parameter image;
+        public ConstantImage(int side) : base(nameof(ConstantImage))
+        {
+            image = nn.Parameter(zeros(1, 1, side, side));
+            RegisterComponents();
+        }
+        public override Tensor forward(Tensor z) => image.expand(z.shape[0], 1, image.shape[2], image.shape[3]);
     }
 
     sealed class ScaledSum : nn.Module<Tensor, Tensor>

@@ -95,22 +95,41 @@ public sealed class GanTraining
     {
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be at least 1.");
         using var scope = NewDisposeScope();
+        var (loss, norm) = GeneratorBackward(Options.GeneratorLoss, Noise(batchSize, noise), noise);
+        generatorOptimizer.step();
+        return (loss, norm);
+    }
+
+    /// <summary>
+    /// ‖∇_θG L_G‖ that <paramref name="loss"/> would give the generator on the fixed noise <paramref name="z"/> [n, LatentDim]
+    /// against the discriminator as it is now, with no optimiser step: a probe for comparing the two losses on the same fakes
+    /// (the generator's gradients are left set, as after <c>backward()</c>).
+    /// </summary>
+    public double GeneratorGradientNorm(GeneratorLoss loss, Tensor z)
+    {
+        ArgumentNullException.ThrowIfNull(z);
+        if (z.ndim != 2 || z.shape[1] != LatentDim) throw new ArgumentException($"Expected noise z [n, {LatentDim}]; got {ShapeText.Of(z)}.", nameof(z));
+        using var scope = NewDisposeScope();
+        return GeneratorBackward(loss, z.to(device), null).GradientNorm;
+    }
+
+    // L_G on D(G(z)) with D's parameters frozen (D is a fixed function: no gradient reaches it), then backward.
+    (double Loss, double GradientNorm) GeneratorBackward(GeneratorLoss kind, Tensor z, Generator? noise)
+    {
         generator.train();
         discriminator.train();
         var frozen = discriminator.parameters().Where(p => p.requires_grad).ToList();
-        foreach (var p in frozen) p.requires_grad = false;   // D is a fixed function in this step
+        foreach (var p in frozen) p.requires_grad = false;
         try
         {
             discriminatorOptimizer.zero_grad();   // clears D's gradient from its own step; none is added here
             generatorOptimizer.zero_grad();
-            var logits = discriminator.call(Noisy(generator.call(Noise(batchSize, noise)), noise));
-            var loss = Options.GeneratorLoss == GeneratorLoss.NonSaturating
+            var logits = discriminator.call(Noisy(generator.call(z), noise));
+            var loss = kind == GeneratorLoss.NonSaturating
                 ? nn.functional.softplus(-logits).mean()     // −log D(G(z))
                 : -nn.functional.softplus(logits).mean();   // log(1 − D(G(z)))
             loss.backward();
-            double norm = GradientNorm(generator);
-            generatorOptimizer.step();
-            return (loss.item<float>(), norm);
+            return (loss.item<float>(), GradientNorm(generator));
         }
         finally
         {
