@@ -8,7 +8,8 @@ namespace GenAI.Diffusion;
 /// <param name="BatchSize">Images per mini-batch.</param>
 /// <param name="LearningRate">Adam's learning rate.</param>
 /// <param name="LabelDropout">Probability of replacing a label by the null class (classifier-free guidance; 0.1 in Ho and Salimans).</param>
-public sealed record DiffusionTrainingOptions(int Steps = 1000, int BatchSize = 64, double LearningRate = 2e-3, double LabelDropout = 0.1)
+/// <param name="MaxGradientNorm">Clip the gradient's global norm to this before each step (diffusers' training scripts use 1.0); null for none.</param>
+public sealed record DiffusionTrainingOptions(int Steps = 1000, int BatchSize = 64, double LearningRate = 2e-3, double LabelDropout = 0.1, double? MaxGradientNorm = null)
 {
     public void Validate()
     {
@@ -16,6 +17,7 @@ public sealed record DiffusionTrainingOptions(int Steps = 1000, int BatchSize = 
         if (BatchSize < 1) throw new ArgumentException($"BatchSize must be at least 1; got {BatchSize}.", nameof(BatchSize));
         if (!(LearningRate > 0)) throw new ArgumentException($"LearningRate must be positive; got {LearningRate}.", nameof(LearningRate));
         if (!(LabelDropout >= 0 && LabelDropout <= 1)) throw new ArgumentException($"LabelDropout must lie in [0, 1]; got {LabelDropout}.", nameof(LabelDropout));
+        if (MaxGradientNorm is { } m && !(m > 0)) throw new ArgumentException($"MaxGradientNorm must be positive or null; got {m}.", nameof(MaxGradientNorm));
     }
 }
 
@@ -85,6 +87,8 @@ public static class DiffusionTraining
             optimizer.zero_grad();
             var loss = NoisePredictionLoss(model.PredictNoise, schedule, x0, batchLabels, generator);
             loss.backward();
+            if (options.MaxGradientNorm is { } maxNorm)
+                nn.utils.clip_grad_norm_(model.parameters(), maxNorm);   // rescale all gradients together if their norm exceeds maxNorm
             optimizer.step();
             double value = loss.item<float>();
             losses.Add(value);

@@ -77,6 +77,48 @@ public static class GeneratorEvaluation
         return hits.Zip(asked, (h, a) => a == 0 ? double.NaN : h / a).ToArray();
     }
 
+    /// <summary>
+    /// Diversity of a set of samples: the mean Euclidean distance between the feature vectors [N, D] of two different
+    /// samples (all N (N - 1) ordered pairs; the judge's features for images). 0 when every sample is the same.
+    /// </summary>
+    public static double MeanPairwiseDistance(Tensor features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        if (features.ndim != 2 || features.shape[0] < 2)
+            throw new ArgumentException($"Expected features of shape [N, D] with N at least 2; got {ShapeText.Of(features)}.", nameof(features));
+        using var scope = NewDisposeScope();
+        var f = features.to(ScalarType.Float64);
+        long n = f.shape[0];
+        // ||f_i - f_j|| for all pairs; the diagonal (i = j) is 0 and drops out of the sum
+        var distances = cdist(f.unsqueeze(0), f.unsqueeze(0)).squeeze(0);
+        return distances.sum().item<double>() / (n * (n - 1));
+    }
+
+    /// <summary>
+    /// Diversity within each class: for class k, <see cref="MeanPairwiseDistance"/> of the features [N, D] of the samples
+    /// whose <paramref name="classes"/> (int64 [N]: the class asked for, or the judge's label) is k; NaN for a class with
+    /// fewer than two samples. A guided generator that draws one prototype per class scores near 0 here even when its
+    /// class histogram is perfectly even.
+    /// </summary>
+    public static double[] WithinClassDiversity(Tensor features, Tensor classes, int classCount)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(classes);
+        if (features.ndim != 2 || classes.ndim != 1 || classes.shape[0] != features.shape[0])
+            throw new ArgumentException($"Expected features [N, D] and one class per row, [N]; got {ShapeText.Of(features)} and {ShapeText.Of(classes)}.", nameof(classes));
+        CheckClasses(classes, classCount, nameof(classes));
+        using var scope = NewDisposeScope();
+        var cpuFeatures = features.cpu();
+        var cpuClasses = classes.cpu();
+        var result = new double[classCount];
+        for (int k = 0; k < classCount; k++)
+        {
+            var rows = cpuFeatures[cpuClasses.eq(k)];
+            result[k] = rows.shape[0] < 2 ? double.NaN : MeanPairwiseDistance(rows);
+        }
+        return result;
+    }
+
     static void CheckClasses(Tensor t, int classes, string name)
     {
         if (t.ndim != 1 || t.dtype != ScalarType.Int64)

@@ -47,6 +47,24 @@ public class DiffusionTrainingTests
     }
 
     [Fact]
+    public void MaxGradientNormClipsTheGradientOfEveryStep()
+    {
+        using var _ = NewDisposeScope();
+        double LastGradientNorm(double? maxNorm)
+        {
+            manual_seed(3);
+            var model = new LatentDenoiser(new LatentDenoiserConfig(LatentDim: 4, HiddenDim: 16, Layers: 1));
+            var codes = randn(new long[] { 32, 4 }, generator: new Generator(5));
+            DiffusionTraining.Train(model, NoiseSchedule.Cosine(20), codes, new DiffusionTrainingOptions(Steps: 3, BatchSize: 8, MaxGradientNorm: maxNorm), generator: new Generator(6));
+            // the gradients of the last step are still on the parameters, after clipping
+            return Math.Sqrt(model.parameters().Sum(p => p.grad!.pow(2).sum().item<float>()));
+        }
+        Assert.True(LastGradientNorm(null) > 0.01);
+        Assert.InRange(LastGradientNorm(0.001), 0.0009, 0.001 + 1e-6);
+        Assert.Contains("MaxGradientNorm must be positive", Assert.Throws<ArgumentException>(() => new DiffusionTrainingOptions(MaxGradientNorm: 0).Validate()).Message);
+    }
+
+    [Fact]
     public void OptionsAndInputsAreChecked()
     {
         Assert.Contains("LabelDropout must lie in [0, 1]; got 2", Assert.Throws<ArgumentException>(() => new DiffusionTrainingOptions(LabelDropout: 2).Validate()).Message);

@@ -33,6 +33,33 @@ public class GeneratorEvaluationTests
     }
 
     [Fact]
+    public void MeanPairwiseDistanceIsTheAverageOverPairsOfDifferentSamples()
+    {
+        // (0,0), (3,4), (0,4): distances 5, 3 and 4, each pair counted both ways -> mean 4
+        using var f = tensor(new float[] { 0, 0, 3, 4, 0, 4 }, new long[] { 3, 2 });
+        Assert.Equal(4.0, GeneratorEvaluation.MeanPairwiseDistance(f), 5);
+        using var same = tensor(new float[] { 1, 2, 1, 2 }, new long[] { 2, 2 });
+        Assert.Equal(0.0, GeneratorEvaluation.MeanPairwiseDistance(same), 5);
+        using var one = tensor(new float[] { 1, 2 }, new long[] { 1, 2 });
+        Assert.Contains("at least 2", Assert.Throws<ArgumentException>(() => GeneratorEvaluation.MeanPairwiseDistance(one)).Message);
+    }
+
+    [Fact]
+    public void WithinClassDiversityMeasuresEachClassApart()
+    {
+        // class 0: (0,0), (3,4) -> 5; class 1: (0,4), (0,4), (0,1) -> distances 0, 3, 3 -> mean 2; class 2: one sample -> NaN
+        using var f = tensor(new float[] { 0, 0, 3, 4, 0, 4, 0, 4, 0, 1, 7, 7 }, new long[] { 6, 2 });
+        using var c = tensor(new long[] { 0, 0, 1, 1, 1, 2 });
+        var d = GeneratorEvaluation.WithinClassDiversity(f, c, 4);
+        Assert.Equal(5.0, d[0], 5);
+        Assert.Equal(2.0, d[1], 5);
+        Assert.True(double.IsNaN(d[2]));
+        Assert.True(double.IsNaN(d[3]));
+        using var shortClasses = tensor(new long[] { 0, 1 });
+        Assert.Contains("one class per row", Assert.Throws<ArgumentException>(() => GeneratorEvaluation.WithinClassDiversity(f, shortClasses, 4)).Message);
+    }
+
+    [Fact]
     public void BadClassIdsAreNamed()
     {
         using var outOfRange = tensor(new long[] { 0, 5 });

@@ -52,4 +52,27 @@ public class FashionMnistJudgeTests
         Assert.Contains("[N, 1, H, W]", Assert.Throws<ArgumentException>(() => judge.Classify(flat)).Message);
         Assert.Contains("Epochs", Assert.Throws<ArgumentException>(() => FashionMnistJudge.LoadOrTrain(CPU, new FashionMnistJudgeOptions(Epochs: 0))).Message);
     }
+
+    [Fact]
+    public void FromStoreTrainsOnceAndThenLoadsTheSameJudge()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "genai-judge-store-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var log = new List<string>();
+            var store = new GenAI.Training.CheckpointStore(folder) { Log = log.Add };
+            var options = new FashionMnistJudgeOptions(Epochs: 1, Limit: 300, Seed: 3);
+            using var first = FashionMnistJudge.FromStore(CPU, options, store);
+            using var second = FashionMnistJudge.FromStore(CPU, options, store);
+            Assert.StartsWith("trained fashion-mnist-judge", log[0]);
+            Assert.StartsWith("loaded fashion-mnist-judge", log[1]);
+            Assert.Equal(first.TestAccuracy, second.TestAccuracy, 12);
+            using var test = FashionMnist.LoadTest(limit: 20);
+            Assert.True(first.Features(test.Features).allclose(second.Features(test.Features), 1e-6, 1e-6));
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
 }

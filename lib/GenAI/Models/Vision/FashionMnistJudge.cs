@@ -90,6 +90,38 @@ public sealed class FashionMnistJudge : IDisposable
         return judge;
     }
 
+    /// <summary>
+    /// The judge through the course's <see cref="GenAI.Training.CheckpointStore"/>: loaded when the store holds a judge
+    /// trained with these options on the same images by the same code, else trained as <see cref="LoadOrTrain(Device, FashionMnistJudgeOptions, string?)"/>
+    /// trains it and saved, so that notebooks 18-20 and their reruns train it once. Prints what it did and the test accuracy.
+    /// </summary>
+    public static FashionMnistJudge FromStore(Device device, bool quick = false, long seed = 0, GenAI.Training.CheckpointStore? store = null)
+    {
+        var options = (quick ? FashionMnistJudgeOptions.Quick : FashionMnistJudgeOptions.Full) with { Seed = seed };
+        return FromStore(device, options, store);
+    }
+
+    public static FashionMnistJudge FromStore(Device device, FashionMnistJudgeOptions options, GenAI.Training.CheckpointStore? store = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        GenAI.Training.DataFingerprint data;
+        using (var train = FashionMnist.LoadTrain(options.Limit))
+            data = GenAI.Training.DataFingerprint.Of($"fashion-mnist train, first {train.Count}", train.Features, train.Labels);
+        var key = GenAI.Training.CheckpointKey.Create("fashion-mnist-judge", options, options.Seed, data, typeof(CnnClassifier), typeof(FashionMnistJudge));
+        var trained = (store ?? new GenAI.Training.CheckpointStore()).LoadOrTrain(key,
+            () => { manual_seed(options.Seed); return new CnnClassifier(new CnnClassifierConfig(), device); },
+            network => { Train(network, options, device); return options.Epochs; });
+        var network = trained.Model;
+        network.eval();
+        using var test = FashionMnist.LoadTest(options.Limit, device);
+        var judge = new FashionMnistJudge(network, 0, device);
+        double accuracy;
+        using (var predicted = judge.Classify(test.Features)) accuracy = ClassificationMetrics.Accuracy(predicted, test.Labels);
+        Console.WriteLine($"judge ({options.Epochs} epochs on {options.Limit?.ToString("N0") ?? "60,000"} images): test accuracy {accuracy:P1}");
+        return new FashionMnistJudge(network, accuracy, device);
+    }
+
     static void Train(CnnClassifier network, FashionMnistJudgeOptions options, Device device)
     {
         using var train = FashionMnist.LoadTrain(options.Limit, device);
