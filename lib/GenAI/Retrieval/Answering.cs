@@ -74,7 +74,7 @@ public sealed class ExtractiveAnswerer(IEmbedder embedder, int sentences = 2)
 public sealed class GroundednessCheck(IEmbedder embedder, double threshold = 0.6)
 {
     static readonly Regex CitationPattern = new(@"\[([^\[\]]+? §[^\[\]]+)\]", RegexOptions.Compiled);
-    static readonly Regex SentenceEnd = new(@"(?<=[.!?](\s*\[[^\]]+\])*)\s+(?=[A-Z0-9])", RegexOptions.Compiled);
+    static readonly Regex SentenceEnd = new(@"(?<=[.!?\]])\s+(?=[A-Z0-9])", RegexOptions.Compiled);
 
     public double Threshold => threshold;
 

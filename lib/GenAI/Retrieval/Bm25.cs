@@ -119,19 +119,19 @@ public sealed class Bm25 : IDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         var ids = Analyzer.Tokenize(query).Where(terms.ContainsKey).Select(t => (long)terms[t]).ToArray();
-        if (ids.Length == 0) return zeros(Count);
+        if (ids.Length == 0) return zeros([Count], dtype: float32);
         using var scope = NewDisposeScope();
         var rowsIx = tensor(ids);
         // The dense tf of each query token over all documents [Qt, N], filled from its postings.
         var qRows = new List<long>(); var qCols = new List<long>(); var qVals = new List<float>();
         for (int r = 0; r < ids.Length; r++)
             for (long p = postingStart[ids[r]]; p < postingStart[ids[r] + 1]; p++) { qRows.Add(r); qCols.Add(postingDocs[p]); qVals.Add(postingFreqs[p]); }
-        var f = zeros(ids.Length, Count).index_put_(tensor(qVals.ToArray()), tensor(qRows.ToArray()), tensor(qCols.ToArray()));
+        var f = zeros([ids.Length, Count], dtype: float32).index_put_(tensor(qVals.ToArray()), tensor(qRows.ToArray()), tensor(qCols.ToArray()));
         var df = docFreq.index_select(0, rowsIx).to(float64);
         var idf = (1 + (Count - df + 0.5) / (df + 0.5)).log().to(float32);        // [Qt]
         var weight = (idf * (float)(K1 + 1)).unsqueeze(1);                         // Lucene's weightValue = idf·(k1+1)
         var s = weight * f / (f + lengthNorm.unsqueeze(0));                        // tf(k1+1)/(tf + k1(1−b+b|d|/avgdl))
-        return s.sum(0).MoveToOuterDisposeScope();
+        return s.sum(dim: 0).MoveToOuterDisposeScope();
     }
 
     /// <summary>The <paramref name="k"/> best documents for <paramref name="query"/>, best first (documents with score 0 left out).</summary>
