@@ -81,7 +81,7 @@ Q=[
 ("07-rnn-lstm-gru","8","NamesDataset.LoadSplits","exact"),
 ]
 secs={}
-for f in glob.glob('notebooks/*.ipynb'):
+for f in glob.glob('notebooks/*.ipynb'):  # run from the repository root
     nb=json.load(open(f)); name=f.split('/')[1][:-6]
     for c in nb['cells']:
         if c['cell_type']!='markdown': continue

@@ -153,7 +153,8 @@ public static class Chunking
         return words;
     }
 
-    internal static List<string> Words(string text) =>
+    /// <summary>The whitespace-separated words of a text: the unit every chunk size is measured in.</summary>
+    public static List<string> Words(string text) =>
         Space.Split(text).Where(w => w.Length > 0).ToList();
 
     /// <summary>The last heading of a heading path "a > b > c" (c), or the path itself.</summary>
