@@ -60,7 +60,7 @@ public static class Chunking
             var words = Parse(doc);
             if (words.Count == 0) continue;
             var kept = maxWords > 0 ? words.Take(maxWords).ToList() : words;
-            chunks.Add(Make(doc.Name, 0, kept[0].Path, kept[0].Path, kept.Select(w => w.Word)));
+            chunks.Add(Make(doc.Name, 0, kept[0].Path, kept[0].Path, kept));
         }
         return chunks;
     }
@@ -113,15 +113,16 @@ public static class Chunking
         for (int start = 0; start < words.Count; start += step)
         {
             var window = words.Skip(start).Take(size).ToList();
-            chunks.Add(Make(document, chunks.Count(c => c.Document == document), window[0].Path, window[0].Section, window.Select(w => w.Word)));
+            chunks.Add(Make(document, chunks.Count(c => c.Document == document), window[0].Path, window[0].Section, window));
             if (start + size >= words.Count) break;
         }
     }
 
-    static Chunk Make(string document, int index, string path, string section, IEnumerable<string> words) =>
-        new($"{document}#{index}", document, path, section, string.Join(' ', words));
+    // Words are joined by spaces, and by a line break where the source started a new line (so sentences and headings stay apart).
+    static Chunk Make(string document, int index, string path, string section, IReadOnlyList<PlacedWord> words) =>
+        new($"{document}#{index}", document, path, section, string.Concat(words.Select((w, i) => (i == 0 ? "" : w.LineStart ? "\n" : " ") + w.Word)));
 
-    internal sealed record PlacedWord(string Word, string Path, string Section, int SectionIndex);
+    internal sealed record PlacedWord(string Word, string Path, string Section, int SectionIndex, bool LineStart = false);
 
     /// <summary>The words of a document, each with the heading path and section it falls under.</summary>
     internal static List<PlacedWord> Parse(SourceDocument doc)
@@ -147,8 +148,12 @@ public static class Chunking
                 section = string.Join(" > ", stack.Where(h => h.Level <= 2).Select(h => h.Title));
                 sectionIndex++;
             }
+            bool first = true;
             foreach (var w in Words(line))
-                words.Add(new PlacedWord(w, path, section, sectionIndex));
+            {
+                words.Add(new PlacedWord(w, path, section, sectionIndex, first));
+                first = false;
+            }
         }
         return words;
     }
