@@ -88,7 +88,7 @@ public sealed record CourseDescription(string Title, string? Summary, IReadOnlyL
                     }
                 }
                 notebooks.Add(new CourseNotebook(key, Text(entry, "goal", at, required: true),
-                    NullIfEmpty(Text(entry, "headline", at, required: false)), result));
+                    NullIfEmpty(Text(entry, "headline", at, required: false)), result, NullIfEmpty(Text(entry, "label", at, required: false))));
             }
             parts.Add(new CoursePart(Text(part, "title", where, required: true), notebooks));
         }
@@ -123,6 +123,6 @@ public sealed record CoursePart(string Title, IReadOnlyList<CourseNotebook> Note
 /// A notebook as the landing page presents it. <see cref="Headline"/> is the committed headline (the number the
 /// notebook's Measured section quotes from a full run); <see cref="Result"/>, when given, finds this run's
 /// headline in the notebook's printed output: a regular expression whose group "value" (else the whole match)
-/// is shown, the last match in the notebook winning.
+/// is shown after <see cref="Label"/>, the last match in the notebook winning.
 /// </summary>
-public sealed record CourseNotebook(string Notebook, string Goal, string? Headline, Regex? Result);
+public sealed record CourseNotebook(string Notebook, string Goal, string? Headline, Regex? Result, string? Label = null);

@@ -63,7 +63,7 @@ public static class IndexPage
     {
         var parts = new List<string>();
         if (entry.Result is not null)
-            parts.Add($"<span class=\"this-run\">{E(entry.Result)} <em>(this run)</em></span>");
+            parts.Add($"<span class=\"this-run\">{(entry.Page.Entry?.Label is { } label ? E(label) + ": " : "")}{E(entry.Result)} <em>(this run)</em></span>");
         if (entry.Page.Entry?.Headline is { } quoted)
             parts.Add($"<span class=\"quoted\">{E(quoted)}</span>");
         return string.Join("<br>", parts);

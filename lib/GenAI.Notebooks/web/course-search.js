@@ -8,10 +8,13 @@
   function buildIndex() {
     if (index) { return index; }
     var documents = window.genaiSearchDocuments || [];
+    // Only a document's own text is searched: a cell's notebook title and section heading are shown with it,
+    // but searching them would find every cell below a heading. Each notebook also has one document of its
+    // title and goal line (no anchor), so a search for a title finds the page.
     index = new MiniSearch({
-      fields: ['notebook', 'section', 'text'],
+      fields: ['text'],
       storeFields: ['page', 'anchor', 'notebook', 'section', 'text'],
-      searchOptions: { boost: { notebook: 3, section: 2 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' }
+      searchOptions: { prefix: true, fuzzy: 0.2, combineWith: 'AND' }
     });
     index.addAll(documents);
     return index;
