@@ -149,11 +149,11 @@ public static class RunCommand
             entries.Add(new IndexEntry(page, ok, elapsed, goal, result));
             if (notebook is not null)
             {
-                documents.Add(new SearchDocument(documents.Count, page.Href, "", page.Title, site.Description.Title, page.Title + "\n" + (goal ?? "")));
+                documents.Add(new SearchDocument(documents.Count, page.Href, "", page.Title, "", page.Title + "\n" + (goal ?? "")));
                 documents.AddRange(SearchIndex.Documents(page, notebook, documents.Count));
             }
         }
-        var parameters = options.Parameters.Count == 0 ? "parameters as committed (full mode)"
+        var parameters = options.Parameters.Count == 0 ? "full mode: the parameters as committed"
             : "with " + string.Join(", ", options.Parameters.Select(p => $"{p.Key}={p.Value}"));
         File.WriteAllText(Path.Combine(options.OutputFolder, CourseSite.IndexFileName), IndexPage.Render(site.Description, entries, parameters));
         Directory.CreateDirectory(Path.Combine(options.OutputFolder, PageAssets.FolderName));
