@@ -162,6 +162,8 @@ public sealed class CourseSite
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append($"<title>{HtmlRenderer.Encode(page.Title)}</title>\n");
+        html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        html.Append("<link rel=\"stylesheet\" href=\"assets/notebook-page.css\">\n");
         html.Append(HtmlRenderer.SiteHead());
         html.Append("</head>\n<body>\n");
         html.Append(HtmlRenderer.SiteHeader(navigation));
