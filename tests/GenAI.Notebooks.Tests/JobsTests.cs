@@ -37,8 +37,9 @@ public sealed class JobsTests(ErrorsRunInParallel run) : IClassFixture<ErrorsRun
     [Fact]
     public void Parallel_run_writes_the_same_index_and_notebooks()
     {
-        Assert.Equal(File.ReadAllText(Path.Combine(run.Sequential.OutputFolder, "index.html")),
-                     File.ReadAllText(Path.Combine(run.Parallel.OutputFolder, "index.html")));
+        // The index shows each notebook's run time, the one thing that differs.
+        string Index(RunResult r) => Regex.Replace(File.ReadAllText(Path.Combine(r.OutputFolder, "index.html")), @"\d+\.\d (s|min)<", "T<");
+        Assert.Equal(Index(run.Sequential), Index(run.Parallel));
         foreach (var name in new[] { "compile-error", "runtime-error", "other-kernel" })
             Assert.Equal(run.Sequential.Notebook(name).ToJsonString(), run.Parallel.Notebook(name).ToJsonString());
     }

@@ -49,7 +49,8 @@ public static class RunOneCommand
         {
             PageAssets.CopyTo(output);
             var summary = failure?.Describe(displayPath);
-            File.WriteAllText(Path.Combine(output, notebook.Name + ".html"), HtmlRenderer.Render(notebook, summary, options.IndexLink));
+            var site = options.IndexLink is { } index ? new SiteNavigation(index, options.Previous, options.Next) : null;
+            File.WriteAllText(Path.Combine(output, notebook.Name + ".html"), HtmlRenderer.Render(notebook, summary, site));
         }
         catch (IOException e)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GenAI.Notebooks.Rendering;
 
 namespace GenAI.Notebooks.Cli;
 
@@ -7,7 +8,8 @@ public sealed class UsageException(string message) : Exception(message);
 
 /// <summary>
 /// Options shared by "run" and the per-notebook "run-one":
-/// inputs, --out DIR, --param name=value (repeatable), --timeout SECONDS (per cell), --index-link PAGE;
+/// inputs, --out DIR, --param name=value (repeatable), --timeout SECONDS (per cell), --index-link PAGE,
+/// --previous PAGE|TITLE and --next PAGE|TITLE (the course site's links, set by "run" for its children);
 /// "run" only: --jobs N (notebooks at once; not passed to run-one).
 /// </summary>
 public sealed record RunOptions(
@@ -16,7 +18,9 @@ public sealed record RunOptions(
     IReadOnlyList<KeyValuePair<string, string>> Parameters,
     TimeSpan? CellTimeout,
     string? IndexLink,
-    int? Jobs = null)
+    int? Jobs = null,
+    PageLink? Previous = null,
+    PageLink? Next = null)
 {
     public const string Usage =
         "usage: GenAI.Notebooks run <notebook.ipynb|notebook.dib|folder>... [--out DIR] [--param name=value]... [--timeout SECONDS] [--jobs N]";
@@ -29,6 +33,13 @@ public sealed record RunOptions(
         TimeSpan? timeout = null;
         string? indexLink = null;
         int? jobs = null;
+        PageLink? previous = null, next = null;
+        PageLink Link(string option, string value)
+        {
+            var bar = value.IndexOf('|');
+            return bar > 0 ? new PageLink(value[..bar], value[(bar + 1)..])
+                : throw new UsageException($"{option} {value}: expected PAGE|TITLE.");
+        }
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new UsageException($"{args[i]} needs a value.\n{Usage}");
@@ -59,6 +70,12 @@ public sealed record RunOptions(
                 case "--index-link":
                     indexLink = Value();
                     break;
+                case "--previous":
+                    previous = Link("--previous", Value());
+                    break;
+                case "--next":
+                    next = Link("--next", Value());
+                    break;
                 case var option when option.StartsWith("--", StringComparison.Ordinal):
                     throw new UsageException($"unknown option {option}.\n{Usage}");
                 default:
@@ -68,11 +85,11 @@ public sealed record RunOptions(
         }
         if (inputs.Count == 0)
             throw new UsageException($"no notebook or folder given.\n{Usage}");
-        return new RunOptions(inputs, output, parameters, timeout, indexLink, jobs);
+        return new RunOptions(inputs, output, parameters, timeout, indexLink, jobs, previous, next);
     }
 
     /// <summary>The same options as arguments for a run-one child process.</summary>
-    public IEnumerable<string> ToChildArguments(string notebook, string? indexLink)
+    public IEnumerable<string> ToChildArguments(string notebook, SiteNavigation? site)
     {
         yield return notebook;
         yield return "--out";
@@ -87,10 +104,20 @@ public sealed record RunOptions(
             yield return "--timeout";
             yield return timeout.TotalSeconds.ToString("R", CultureInfo.InvariantCulture);
         }
-        if (indexLink is not null)
+        if (site is not null)
         {
             yield return "--index-link";
-            yield return indexLink;
+            yield return site.IndexHref;
+            if (site.Previous is { } previous)
+            {
+                yield return "--previous";
+                yield return $"{previous.Href}|{previous.Title}";
+            }
+            if (site.Next is { } next)
+            {
+                yield return "--next";
+                yield return $"{next.Href}|{next.Title}";
+            }
         }
     }
 }

@@ -15,7 +15,8 @@ public static class HtmlRenderer
     private static readonly string[] MimePreference =
         ["text/html", "image/svg+xml", "image/png", "image/jpeg", "text/markdown", "text/latex", "application/json", "text/plain"];
 
-    public static string Render(Notebook notebook, string? failureSummary = null, string? indexLink = null)
+    /// <param name="site">The course site's links (index, previous, next) and search box; null for a page on its own.</param>
+    public static string Render(Notebook notebook, string? failureSummary = null, SiteNavigation? site = null)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -25,9 +26,12 @@ public static class HtmlRenderer
             html.Append($"<link rel=\"stylesheet\" href=\"{sheet}\">\n");
         foreach (var script in PageAssets.Scripts)
             html.Append($"<script src=\"{script}\"></script>\n");
-        html.Append("</head>\n<body>\n<main>\n");
-        if (indexLink is not null)
-            html.Append($"<nav class=\"breadcrumb\"><a href=\"{Encode(indexLink)}\">Course index</a></nav>\n");
+        if (site is not null)
+            html.Append(SiteHead());
+        html.Append("</head>\n<body>\n");
+        if (site is not null)
+            html.Append(SiteHeader(site));
+        html.Append("<main>\n");
         if (failureSummary is not null)
             html.Append($"<pre class=\"error\">{Encode(failureSummary)}</pre>\n");
         foreach (var cell in notebook.Cells)
@@ -39,9 +43,46 @@ public static class HtmlRenderer
                 _ => $"<section class=\"cell raw\" id=\"{AnchorOf(cell)}\"><pre>{Encode(cell.Source)}</pre></section>\n",
             });
         }
-        html.Append("</main>\n</body>\n</html>\n");
+        html.Append("</main>\n");
+        if (site is not null)
+            html.Append(SiteFooter(site));
+        html.Append("</body>\n</html>\n");
         return html.ToString();
     }
+
+    /// <summary>The scripts of the site's search (MiniSearch, the documents of every page, our search box), deferred.</summary>
+    public static string SiteHead() =>
+        string.Concat(PageAssets.SearchScripts.Select(script => $"<script defer src=\"{script}\"></script>\n"));
+
+    /// <summary>The search box of every site page, the index's included.</summary>
+    public static string SearchBox() =>
+        "<form class=\"site-search\" role=\"search\" action=\"\" onsubmit=\"return false\">" +
+        "<input type=\"search\" class=\"site-search-input\" name=\"q\" placeholder=\"Search the course\" aria-label=\"Search the course\" autocomplete=\"off\">" +
+        "<ol class=\"site-search-results\" hidden></ol></form>\n";
+
+    /// <summary>The top bar of a notebook page: back to the index, previous and next notebook, search.</summary>
+    public static string SiteHeader(SiteNavigation site) =>
+        $"<header class=\"site-header\">\n{Links(site, "site-nav top")}{SearchBox()}</header>\n";
+
+    /// <summary>The same links again at the end of the page, where a learner finishes reading.</summary>
+    public static string SiteFooter(SiteNavigation site) => $"<footer class=\"site-footer\">\n{Links(site, "site-nav bottom")}</footer>\n";
+
+    private static string Links(SiteNavigation site, string classes)
+    {
+        var html = new StringBuilder($"<nav class=\"{classes}\" aria-label=\"Course\">");
+        html.Append(site.Previous is { } previous
+            ? $"<a class=\"site-prev\" rel=\"prev\" href=\"{Href(previous.Href)}\">&larr; {Encode(previous.Title)}</a>"
+            : "<span class=\"site-prev\"></span>");
+        html.Append($"<a class=\"site-home\" href=\"{Href(site.IndexHref)}\">Course index</a>");
+        html.Append(site.Next is { } next
+            ? $"<a class=\"site-next\" rel=\"next\" href=\"{Href(next.Href)}\">{Encode(next.Title)} &rarr;</a>"
+            : "<span class=\"site-next\"></span>");
+        html.Append("</nav>\n");
+        return html.ToString();
+    }
+
+    /// <summary>A page file name as a link target (escaped, so names with spaces or '#' still resolve).</summary>
+    public static string Href(string fileName) => Uri.EscapeDataString(fileName);
 
     /// <summary>The first markdown heading, else the file name.</summary>
     public static string Title(Notebook notebook)
@@ -100,7 +141,7 @@ public static class HtmlRenderer
     }
 
     /// <summary>Page anchor of a cell, prefixed so that it never collides with an element id inside an output.</summary>
-    private static string AnchorOf(Cell cell) => Encode("cell-" + cell.Id);
+    public static string AnchorOf(Cell cell) => Encode("cell-" + cell.Id);
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    public static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

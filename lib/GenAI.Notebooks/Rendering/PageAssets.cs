@@ -4,7 +4,7 @@ namespace GenAI.Notebooks.Rendering;
 
 /// <summary>
 /// Copies what a rendered page needs into an "assets" folder beside it, so the pages open offline
-/// (file://, no CDN): plotly.js, KaTeX with its fonts, highlight.js, and the page's own script and style.
+/// (file://, no CDN): plotly.js, KaTeX with its fonts, highlight.js, MiniSearch (the course search), and the page's own script and style.
 /// </summary>
 public static class PageAssets
 {
@@ -15,6 +15,12 @@ public static class PageAssets
 
     public static readonly string[] Scripts =
         ["assets/plotly.min.js", "assets/katex/katex.min.js", "assets/highlight/highlight.min.js", "assets/notebook-page.js"];
+
+    /// <summary>The course site's search, on the index and on every page of a folder run (deferred, after the page's own scripts).</summary>
+    public static readonly string[] SearchScripts = ["assets/minisearch.min.js", "assets/" + SearchDataFileName, "assets/course-search.js"];
+
+    /// <summary>The documents of the course search, written by `run` for a folder once every notebook has run.</summary>
+    public const string SearchDataFileName = "search-data.js";
 
     public static void CopyTo(string outputFolder)
     {
@@ -27,7 +33,8 @@ public static class PageAssets
             CopyFile(font, Path.Combine(target, "katex", "fonts", Path.GetFileName(font)));
         CopyFile(Path.Combine(WebAssets.HighlightFolder, "highlight.min.js"), Path.Combine(target, "highlight", "highlight.min.js"));
         CopyFile(Path.Combine(WebAssets.HighlightFolder, "styles", "vs.min.css"), Path.Combine(target, "highlight", "vs.min.css"));
-        foreach (var resource in new[] { "notebook-page.js", "notebook-page.css" })
+        CopyFile(WebAssets.MiniSearchPath, Path.Combine(target, "minisearch.min.js"));
+        foreach (var resource in new[] { "notebook-page.js", "notebook-page.css", "course-search.js" })
         {
             using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
                 ?? throw new InvalidOperationException($"embedded resource {resource} is missing from the runner");

@@ -1,7 +1,7 @@
 namespace GenAI.Notebooks.Rendering;
 
 /// <summary>
-/// Where the offline copies of plotly.js, KaTeX and highlight.js are (npm packages installed by
+/// Where the offline copies of plotly.js, KaTeX, highlight.js and MiniSearch are (npm packages installed by
 /// scripts/setup.sh in lib/GenAI.Notebooks/web). Other parts of the course (standalone chart export)
 /// find plotly.min.js here too.
 /// </summary>
@@ -19,6 +19,9 @@ public static class WebAssets
 
     /// <summary>plotly.min.js from the plotly.js-dist-min package.</summary>
     public static string PlotlyJsPath => Path.Combine(NodeModules, "plotly.js-dist-min", "plotly.min.js");
+
+    /// <summary>MiniSearch's browser build (UMD: defines window.MiniSearch), the course site's offline search.</summary>
+    public static string MiniSearchPath => Path.Combine(NodeModules, "minisearch", "dist", "umd", "index.js");
 
     public static string KatexFolder => Path.Combine(NodeModules, "katex", "dist");
 
