@@ -25,6 +25,21 @@ public class MaskedLmTests
     }
 
     [Fact]
+    public void Chosen_loss_equals_the_full_masked_lm_loss()
+    {
+        manual_seed(9);
+        using var bert = new Bert(Tiny);
+        bert.eval();
+        using var ids = randint(3, 12, [4, 8], generator: new Generator(10));
+        using var batch = BertMasking.Apply(ids, 2, 12, [0L, 1L], new Generator(11), probability: 0.3);
+        using var full = bert.MaskedLmLoss(batch.Inputs, batch.Labels);
+        var (loss, logits, labels) = MaskedLm.ChosenLoss(bert, batch.Inputs, batch.Labels);
+        Assert.Equal(full.item<float>(), loss.item<float>(), 5);
+        Assert.Equal(batch.Chosen.sum().item<long>(), labels.shape[0]);
+        Assert.Equal(new long[] { labels.shape[0], 12 }, logits.shape);
+    }
+
+    [Fact]
     public void Most_frequent_token_skips_specials_and_constant_accuracy_is_its_share()
     {
         using var ids = tensor(new long[] { 0, 0, 0, 0, 3, 3, 4, 5, 3 }).view(3, 3);

@@ -9,7 +9,8 @@ namespace GenAI.Models;
 /// <param name="Steps">AdamW steps.</param>
 /// <param name="BatchSize">Examples per step.</param>
 /// <param name="LearningRate">Peak learning rate (linear warm-up over the first 10 %, then cosine decay to a tenth).</param>
-public sealed record TextToTextTraining(T5Config Model, int Steps, int BatchSize, double LearningRate = 1e-3)
+/// <param name="EvalEvery">Steps between two held-out losses; 0 = a tenth of the steps.</param>
+public sealed record TextToTextTraining(T5Config Model, int Steps, int BatchSize, double LearningRate = 1e-3, int EvalEvery = 0)
 {
     public void Validate()
     {
@@ -18,6 +19,7 @@ public sealed record TextToTextTraining(T5Config Model, int Steps, int BatchSize
         if (Steps < 1) throw new ArgumentException($"Steps must be at least 1; got {Steps}.", nameof(Steps));
         if (BatchSize < 1) throw new ArgumentException($"BatchSize must be at least 1; got {BatchSize}.", nameof(BatchSize));
         if (!(LearningRate > 0)) throw new ArgumentException($"LearningRate must be positive; got {LearningRate}.", nameof(LearningRate));
+        if (EvalEvery < 0) throw new ArgumentException($"EvalEvery must be 0 (a tenth of the steps) or more; got {EvalEvery}.", nameof(EvalEvery));
     }
 }
 
@@ -45,7 +47,7 @@ public static partial class CourseModels
     /// <summary>
     /// A T5 trained text to text on padded sources [N, S] and targets [N, T] (targets end with EOS; see
     /// <see cref="GenAI.Data.TextToTextTasks.Pad"/>): teacher-forced cross-entropy, AdamW (weight decay 0.01), random
-    /// mini-batches from a generator seeded with the seed, the held-out loss twenty times. Loaded from the checkpoint
+    /// mini-batches from a generator seeded with the seed, the held-out loss every EvalEvery steps. Loaded from the checkpoint
     /// store when it holds this exact model, else trained and saved. The summary is the loss history.
     /// </summary>
     public static TrainedModel<T5, LossHistory> TextToTextT5(string name, Tensor trainSources, Tensor trainTargets, Tensor validationSources,
@@ -69,7 +71,7 @@ public static partial class CourseModels
                 int steps = settings.Steps, warmup = Math.Max(1, steps / 10);
                 var schedule = optim.lr_scheduler.LambdaLR(adamw, s => s < warmup ? (s + 1.0) / warmup
                     : 0.1 + 0.45 * (1 + Math.Cos(Math.PI * Math.Min(1.0, (s - warmup) / (double)Math.Max(1, steps - warmup)))));
-                var trainer = new Trainer(t5, adamw, new TrainingOptions(steps, EvalEvery: Math.Max(1, steps / 20), Title: name));
+                var trainer = new Trainer(t5, adamw, new TrainingOptions(steps, EvalEvery: settings.EvalEvery > 0 ? settings.EvalEvery : Math.Max(1, steps / 10), Title: name));
                 return trainer.Run(
                     trainLoss: () =>
                     {
