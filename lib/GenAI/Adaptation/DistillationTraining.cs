@@ -65,7 +65,13 @@ public static class DistillationTraining
                 var index = order.narrow(0, start, Math.Min(batchSize, train.Count - start));
                 optimizer.zero_grad();
                 var z = student.call(train.Features.index_select(0, index));
-                var loss = Distillation.Loss(z, teacherLogits.index_select(0, index), train.Labels.index_select(0, index), temperature, alpha);
+                var labels = train.Labels.index_select(0, index);
+                // alpha = 0: labels only, so the soft term is not computed at all (0 · KL would still pass its gradient through)
+                var loss = alpha == 0
+                    ? nn.functional.cross_entropy(z, labels)
+                    : Distillation.Loss(z, teacherLogits.index_select(0, index), labels, temperature, alpha);
+                if (!loss.isfinite().item<bool>())
+                    throw new InvalidOperationException($"The distillation loss is {loss.item<float>()} at epoch {epoch + 1}, examples {start}..: lower the learning rate or check the teacher's logits.");
                 loss.backward();
                 optimizer.step();
                 sum.add_(loss.detach());

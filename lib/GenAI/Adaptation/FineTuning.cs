@@ -106,8 +106,10 @@ public static class FineTuning
         using var generator = new Generator((ulong)seed);
         using (no_grad())
         {
-            nn.init.uniform_(weight, -bound, bound, generator);
-            if (linear.bias is not null) nn.init.uniform_(linear.bias, -bound, bound, generator);
+            // U(-bound, bound) = 2 bound · U(0, 1) − bound, drawn on the CPU generator, then moved to the layer's device
+            foreach (var p in linear.bias is null ? new[] { weight } : new[] { weight, linear.bias })
+                using (var u = rand(p.shape, generator: generator))
+                    p.copy_(u.mul(2 * bound).sub(bound));
         }
     }
 
