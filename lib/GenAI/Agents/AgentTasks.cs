@@ -113,27 +113,50 @@ public static class AgentTasks
     /// 40 % arithmetic with tools, 20 % course questions with tools, 15 % zero-shot, 10 % with one or three solved
     /// examples, 15 % chain of thought. Problems come from <paramref name="problems"/> (the training split only).
     /// </summary>
-    public static string Corpus(IReadOnlyList<ArithmeticProblem> problems, IReadOnlyList<CourseQuestion> questions, int episodes, int seed)
+    public static List<string> Corpus(IReadOnlyList<ArithmeticProblem> problems, IReadOnlyList<CourseQuestion> questions, int episodes, int seed)
     {
         ArgumentNullException.ThrowIfNull(problems);
         ArgumentNullException.ThrowIfNull(questions);
         if (problems.Count < 4) throw new ArgumentException("The corpus needs at least four problems.", nameof(problems));
         var rng = new Random(seed);
-        var sb = new System.Text.StringBuilder();
+        var sb = new List<string>();
         ArithmeticProblem Pick() => problems[rng.Next(problems.Count)];
         for (int i = 0; i < episodes; i++)
         {
             double u = rng.NextDouble();
-            if (u < 0.4) sb.Append(ToyChatFormat.RenderTranscript(Episode(Pick(), PromptStyle.Tools), ToolNames));
-            else if (u < 0.6 && questions.Count > 0) sb.Append(ToyChatFormat.RenderTranscript(Episode(questions[rng.Next(questions.Count)]), ToolNames));
-            else if (u < 0.75) sb.Append(ToyChatFormat.RenderTranscript(Episode(Pick(), PromptStyle.ZeroShot)));
+            if (u < 0.4) sb.Add(ToyChatFormat.RenderTranscript(Episode(Pick(), PromptStyle.Tools), ToolNames));
+            else if (u < 0.6 && questions.Count > 0) sb.Add(ToyChatFormat.RenderTranscript(Episode(questions[rng.Next(questions.Count)]), ToolNames));
+            else if (u < 0.75) sb.Add(ToyChatFormat.RenderTranscript(Episode(Pick(), PromptStyle.ZeroShot)));
             else if (u < 0.85)
             {
                 var shots = Enumerable.Range(0, rng.Next(2) == 0 ? 1 : 3).Select(_ => Pick()).ToList();
-                sb.Append(ToyChatFormat.RenderTranscript(Episode(Pick(), PromptStyle.FewShot, shots)));
+                sb.Add(ToyChatFormat.RenderTranscript(Episode(Pick(), PromptStyle.FewShot, shots)));
             }
-            else sb.Append(ToyChatFormat.RenderTranscript(Episode(Pick(), PromptStyle.ChainOfThought)));
+            else sb.Add(ToyChatFormat.RenderTranscript(Episode(Pick(), PromptStyle.ChainOfThought)));
         }
-        return sb.ToString();
+        return sb;
+    }
+
+    /// <summary>
+    /// One rendered episode as a training example: inputs x = ids[0..n-2] and targets y = ids[1..n-1], where only the
+    /// assistant's characters (after each "A:", up to and including its newline) are targets and every other target is
+    /// <paramref name="ignore"/> (the model is not taught to write the user's or the tool's lines).
+    /// </summary>
+    public static (long[] X, long[] Y) TrainingExample(string transcript, long ignore = -100)
+    {
+        ArgumentNullException.ThrowIfNull(transcript);
+        if (transcript.Length < 2) throw new ArgumentException("An episode needs at least two characters.", nameof(transcript));
+        var ids = ToyChatFormat.Encode(transcript);
+        var target = new bool[transcript.Length];
+        bool inside = false;
+        for (int i = 0; i < transcript.Length; i++)
+        {
+            if (inside) { target[i] = true; if (transcript[i] == '\n') inside = false; }
+            else if (i >= 2 && transcript[i - 2] == '\n' && transcript[i - 1] == 'A' && transcript[i] == ':') inside = true;
+        }
+        var x = ids[..^1];
+        var y = new long[x.Length];
+        for (int i = 0; i < y.Length; i++) y[i] = target[i + 1] ? ids[i + 1] : ignore;
+        return (x, y);
     }
 }

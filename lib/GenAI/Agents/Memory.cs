@@ -30,7 +30,7 @@ public sealed class FullHistoryMemory : IConversationMemory
 
 /// <summary>
 /// The last <c>keepLast</c> turns verbatim and a summary of the older ones in one system message. The summariser is
-/// a function (a model call in a real agent); the default keeps each older user turn and the reply to it, cut to 60 characters.
+/// a function (a model call in a real agent); the default keeps what the user said in each older turn, cut to 40 characters.
 /// </summary>
 public sealed class SummaryMemory(int keepLast = 4, Func<IReadOnlyList<ChatMessage>, string>? summarize = null) : IConversationMemory
 {
@@ -50,9 +50,9 @@ public sealed class SummaryMemory(int keepLast = 4, Func<IReadOnlyList<ChatMessa
         return result;
     }
 
-    /// <summary>"user: ... -> assistant: ..." for each older exchange, each part cut to 60 characters, joined by "; ".</summary>
+    /// <summary>The older user turns, each cut to 40 characters, joined by "; " (an extractive summary: what the user said).</summary>
     public static string DefaultSummary(IReadOnlyList<ChatMessage> older) =>
-        string.Join("; ", older.Select(m => $"{m.Role.Value}: {Cut(m.Text, 60)}"));
+        "the user said " + string.Join("; ", older.Where(m => m.Role == ChatRole.User).Select(m => Cut(m.Text, 40)));
 
     static string Cut(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
 }

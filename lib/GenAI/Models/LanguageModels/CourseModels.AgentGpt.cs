@@ -1,5 +1,4 @@
 using GenAI.Agents;
-using GenAI.Text;
 using GenAI.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -31,7 +30,7 @@ public static partial class CourseModels
     /// Notebook 23's agent model: a character GPT trained on ReAct traces (<see cref="AgentTasks.Corpus"/>) of
     /// arithmetic problems (the calculator) and course questions (the search), and on answers without tools
     /// (zero-, few-shot, chain of thought). Loaded from the checkpoint store when it holds this exact model, else
-    /// trained (AdamW, cosine decay, random windows of the text) and saved. <paramref name="heldOut"/> lists the problems
+    /// trained (AdamW, cosine decay, mini-batches of whole episodes with the loss on the assistant's characters only) and saved. <paramref name="heldOut"/> lists the problems
     /// that training must never see. The summary is the loss history.
     /// </summary>
     public static TrainedModel<Gpt, LossHistory> AgentGpt(AgentGptTraining settings, IReadOnlySet<string> heldOut, IReadOnlyList<CourseQuestion> questions,
@@ -42,10 +41,24 @@ public static partial class CourseModels
         ArgumentNullException.ThrowIfNull(questions);
         settings.Validate();
         var problems = AgentTasks.Arithmetic(settings.TrainProblems, (int)seed, heldOut);
-        var corpus = AgentTasks.Corpus(problems, questions, settings.Episodes, (int)seed + 1);
-        var ids = ToyChatFormat.Encode(corpus);
-        using var stream = new TokenStream(ids, device);
-        var key = CheckpointKey.Create("agent-gpt", settings, seed, DataFingerprint.Of($"agent traces, {settings.Episodes} episodes", stream.Ids),
+        var episodes = AgentTasks.Corpus(problems, questions, settings.Episodes, (int)seed + 1)
+            .Select(t => AgentTasks.TrainingExample(t)).Where(e => e.X.Length <= settings.Model.ContextLength).ToList();
+        if (episodes.Count == 0) throw new ArgumentException($"No episode fits ContextLength {settings.Model.ContextLength}.", nameof(settings));
+        // Episodes as rows [E, T], padded (inputs with '\n', targets with -100, which the loss ignores): each row starts
+        // at position 0, as a request does, and only the assistant's characters are targets.
+        int T = settings.Model.ContextLength;
+        var xs = new long[episodes.Count * T];
+        var ys = Enumerable.Repeat(-100L, episodes.Count * T).ToArray();
+        var lengths = new long[episodes.Count];
+        for (int e = 0; e < episodes.Count; e++)
+        {
+            Array.Copy(episodes[e].X, 0, xs, e * T, episodes[e].X.Length);
+            Array.Copy(episodes[e].Y, 0, ys, e * T, episodes[e].Y.Length);
+            lengths[e] = episodes[e].X.Length;
+        }
+        using var X = tensor(xs, [episodes.Count, T], device: device);
+        using var Y = tensor(ys, [episodes.Count, T], device: device);
+        var key = CheckpointKey.Create("agent-gpt", settings, seed, DataFingerprint.Of($"agent episodes ({episodes.Count})", X, Y),
             typeof(Gpt), typeof(AgentTasks), typeof(ToyChatFormat), typeof(CourseModels));
         return (store ?? new CheckpointStore()).LoadOrTrain(key,
             () => { manual_seed(seed); return new Gpt(settings.Model, device); },
@@ -57,8 +70,13 @@ public static partial class CourseModels
                 var trainer = new Trainer(gpt, adam, new TrainingOptions(Steps: settings.Steps, EvalEvery: Math.Max(1, settings.Steps / 10), Title: "agent GPT on ReAct traces"));
                 return trainer.Run(() =>
                 {
-                    var (x, y) = stream.RandomBatch(settings.BatchSize, settings.Model.ContextLength, batches);
-                    var loss = gpt.Loss(x, y);
+                    var idx = randint(0, episodes.Count, [settings.BatchSize], generator: batches);
+                    long longest = idx.data<long>().Max(i => lengths[i]);   // cut the batch to its longest episode
+                    var dix = idx.to(X.device);
+                    var x = X.index_select(0, dix).narrow(1, 0, longest);
+                    var y = Y.index_select(0, dix).narrow(1, 0, longest);
+                    var logits = gpt.call(x);
+                    var loss = nn.functional.cross_entropy(logits.reshape(-1, settings.Model.VocabSize), y.reshape(-1), ignore_index: -100);
                     schedule.step();
                     return loss;
                 });
