@@ -297,7 +297,10 @@ public sealed class OpenAiCompatibleServer : IAsyncDisposable
         return json;
     }
 
-    static string ArgumentsJson(FunctionCallContent c) => JsonSerializer.Serialize(c.Arguments ?? new Dictionary<string, object?>());
+    // Relaxed escaping: "47+83-12" stays readable in the arguments string instead of "47\u002B83-12" (both are valid JSON).
+    static readonly JsonSerializerOptions ArgumentsOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    static string ArgumentsJson(FunctionCallContent c) => JsonSerializer.Serialize(c.Arguments ?? new Dictionary<string, object?>(), ArgumentsOptions);
 
     static string Finish(ChatFinishReason? reason) =>
         reason == ChatFinishReason.ToolCalls ? "tool_calls" : reason == ChatFinishReason.Length ? "length" : reason == ChatFinishReason.ContentFilter ? "content_filter" : "stop";
