@@ -25,5 +25,21 @@ public static class OpenAiEndpoint
 
     /// <summary>The same, with the key read from the environment variable <paramref name="apiKeyVariable"/> (unset: no key).</summary>
     public static IChatClient FromEnvironment(string endpoint, string model, string apiKeyVariable = "OPENAI_API_KEY") =>
-        ChatClient(new Uri(endpoint), model, Environment.GetEnvironmentVariable(apiKeyVariable));
+        ChatClient(ParseEndpoint(endpoint), model, Environment.GetEnvironmentVariable(apiKeyVariable));
+
+    /// <summary>The same, with the key given (notebook 22's endpoint parameters; local servers take any text).</summary>
+    public static IChatClient ChatClient(string endpoint, string model, string? apiKey) => ChatClient(ParseEndpoint(endpoint), model, apiKey);
+
+    /// <summary>One user message, the reply's text (temperature 0, so the same prompt gives the same answer where the server allows).</summary>
+    public static string Complete(IChatClient client, string prompt)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(prompt);
+        var response = client.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], new ChatOptions { Temperature = 0 }).GetAwaiter().GetResult();
+        return response.Text;
+    }
+
+    static Uri ParseEndpoint(string endpoint) =>
+        Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri
+            : throw new ArgumentException($"The endpoint must be an absolute address such as http://127.0.0.1:11434/v1; got '{endpoint}'.", nameof(endpoint));
 }
