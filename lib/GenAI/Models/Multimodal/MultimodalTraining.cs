@@ -89,8 +89,15 @@ public static class MultimodalTraining
         if (groups < 1 || images.shape[0] % groups != 0 || texts.shape[0] != images.shape[0])
             throw new ArgumentException($"images and texts must both have G·C rows for G = {groups}; got {ShapeText.Of(images)} and {ShapeText.Of(texts)}.");
         using var scope = NewDisposeScope();
-        var i = clip.EncodeImages(images).view(groups, -1, clip.Config.EmbedDim);
-        var t = clip.EncodeTexts(texts).view(groups, -1, clip.Config.EmbedDim);
+        return scope.MoveToOuter(GroupInfoNce(clip, clip.EncodeImages(images), clip.EncodeTexts(texts), groups));
+    }
+
+    // unit vectors [G·C, E] of both towers -> mean symmetric InfoNCE of the G groups' logits s · I_g T_gᵀ [C, C]
+    static Tensor GroupInfoNce(Clip clip, Tensor imageVectors, Tensor textVectors, int groups)
+    {
+        using var scope = NewDisposeScope();
+        var i = imageVectors.view(groups, -1, clip.Config.EmbedDim);
+        var t = textVectors.view(groups, -1, clip.Config.EmbedDim);
         var logits = i.bmm(t.transpose(1, 2)).mul(clip.LogitScale());            // [G, C, C]
         return scope.MoveToOuter(ContrastiveLoss.SymmetricInfoNce(logits));
     }
@@ -124,13 +131,19 @@ public static class MultimodalTraining
                 var adam = optim.Adam(clip.parameters(), lr: settings.LearningRate);
                 var trainer = new Trainer(clip, adam, new TrainingOptions(Steps: settings.Steps, EvalEvery: Math.Max(1, settings.Steps / 10),
                     Title: $"{name}: symmetric InfoNCE"));
+                // the texts of the classes present, encoded once per step: C·M rows, class j's texts at j·M .. j·M + M − 1
+                using var present = labels.cpu().unique(sorted: true).Item1;
+                long c = present.shape[0];
+                using var tableRows = present.repeat_interleave(textsPerClass).mul(textsPerClass).add(arange(textsPerClass, dtype: ScalarType.Int64).repeat(c)).to(classTexts.device);
+                using var presentTexts = classTexts.index_select(0, tableRows);
+                using var columnStart = arange(c, dtype: ScalarType.Int64).mul(textsPerClass);
                 return trainer.Run(() =>
                 {
-                    var rows = OnePerClass(labels, settings.Groups, batches).flatten();
-                    var classes = labels.index_select(0, rows);
-                    var pick = randint(textsPerClass, rows.shape, generator: batches).to(classes.device);
-                    var textRows = classes.mul(textsPerClass).add(pick).to(classTexts.device);
-                    return GroupLoss(clip, images.index_select(0, rows.to(images.device)), classTexts.index_select(0, textRows), settings.Groups);
+                    var rows = OnePerClass(labels, settings.Groups, batches).flatten();               // [G·C], class j in column j
+                    var pick = randint(textsPerClass, new long[] { settings.Groups, c }, generator: batches).add(columnStart).flatten();
+                    var textVectors = clip.EncodeTexts(presentTexts).index_select(0, pick.to(classTexts.device));
+                    var imageVectors = clip.EncodeImages(images.index_select(0, rows.to(images.device)));
+                    return GroupInfoNce(clip, imageVectors, textVectors.to(imageVectors.device), settings.Groups);
                 });
             });
     }
