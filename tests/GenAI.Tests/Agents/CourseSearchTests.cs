@@ -35,6 +35,7 @@ public class CourseSearchTests
     {
         using var s = CourseSearch.FromCourse();
         Assert.Contains(s.Documents, d => d.Id == "10-gpt-from-scratch");
-        Assert.Equal("19-diffusion-ddpm-ddim", s.Lookup("diffusion"));
+        Assert.Equal("19-diffusion-ddpm-ddim", s.Lookup("ancestral"));
+        Assert.Equal("20-guidance-latent-diffusion", s.Lookup("guidance"));
     }
 }
