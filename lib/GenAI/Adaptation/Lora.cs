@@ -53,7 +53,7 @@ public sealed class LoraLinear : nn.Module<Tensor, Tensor>
             // A ~ U(-1/sqrt(d_in), 1/sqrt(d_in)) (the paper: random Gaussian; PEFT: Kaiming-uniform), B = 0  =>  B A = 0 at the start
             double bound = 1.0 / Math.Sqrt(dIn);
             var a = empty(rank, dIn, weight.dtype, weight.device);
-            nn.init.uniform_(a, -bound, bound, generator);
+            a.uniform_(-bound, bound, generator);   // Tensor.uniform_: TorchSharp 0.107's nn.init.uniform_ ignores its generator
             lora_A = new Parameter(a);
             lora_B = new Parameter(zeros(dOut, rank, weight.dtype, weight.device));
         }

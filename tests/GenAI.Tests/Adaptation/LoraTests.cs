@@ -33,6 +33,20 @@ public class LoraTests
     }
 
     [Fact]
+    public void TheSameGeneratorSeedGivesTheSameA()
+    {
+        using var layer = Layer(6, 4, 1);
+        using var first = new LoraLinear(layer, rank: 2, generator: new Generator(11));
+        using var drawn = randn(50);   // the global generator moves on; A must not depend on it
+        using var second = new LoraLinear(layer, rank: 2, generator: new Generator(11));
+        using var other = new LoraLinear(layer, rank: 2, generator: new Generator(12));
+        Assert.True(first.A.eq(second.A).all().item<bool>());
+        Assert.False(first.A.eq(other.A).all().item<bool>());
+        double bound = 1 / Math.Sqrt(6);
+        Assert.True(first.A.abs().max().item<float>() <= bound);
+    }
+
+    [Fact]
     public void TrainsOnlyRTimesDInPlusDOut()
     {
         using var layer = Layer(10, 7, 1);
