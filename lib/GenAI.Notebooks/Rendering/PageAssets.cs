@@ -38,8 +38,7 @@ public static class PageAssets
         {
             using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
                 ?? throw new InvalidOperationException($"embedded resource {resource} is missing from the runner");
-            using var file = File.Create(Path.Combine(target, resource));
-            stream.CopyTo(file);
+            WriteAtomically(Path.Combine(target, resource), stream.CopyTo);
         }
     }
 
@@ -51,7 +50,28 @@ public static class PageAssets
         var existing = new FileInfo(destination);
         if (existing.Exists && existing.Length == new FileInfo(source).Length)
             return;
+        using var input = File.OpenRead(source);
+        WriteAtomically(destination, input.CopyTo);
+    }
+
+    /// <summary>
+    /// Writes a private temporary file beside <paramref name="destination"/> and renames it into place: with
+    /// <c>--jobs N</c> several notebook processes copy the same assets into one folder at once, and a rename
+    /// never leaves a half-written file or fails because another process has the file open.
+    /// </summary>
+    private static void WriteAtomically(string destination, Action<Stream> write)
+    {
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-        File.Copy(source, destination, overwrite: true);
+        var temporary = $"{destination}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp";
+        try
+        {
+            using (var file = File.Create(temporary))
+                write(file);
+            File.Move(temporary, destination, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
     }
 }
