@@ -1,5 +1,4 @@
 using GenAI.Models;
-using GenAI.Transformers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -7,46 +6,44 @@ using static TorchSharp.torch;
 namespace GenAI.Alignment;
 
 /// <summary>
-/// A reward model r(x, y) (InstructGPT's step 2): the shared transformer of the course's GPT (token + position embeddings,
-/// causal <see cref="TransformerStack"/> with its final layer norm) and a scalar head on the hidden state of the last
+/// A reward model r(x, y) (InstructGPT's step 2): the course's <see cref="Gpt"/> as its trunk and a scalar head on the GPT's
+/// final hidden state (<see cref="Gpt.HiddenStates"/>: after the last block and ln_f, before the output layer) at the last
 /// token of prompt + response. Causal attention lets that token see the whole text and nothing of the padding after it.
-/// Its layers carry the GPT's names (wte, wpe, h), so <see cref="FromGpt"/> starts it from a language model's weights.
+/// <see cref="FromGpt"/> starts the trunk from a copy of a trained language model (its whole state dict); the GPT's output
+/// layer is not used (with tied embeddings it is the token embedding matrix, which the trunk uses as such).
 /// </summary>
 public sealed class RewardModel : nn.Module<Tensor, Tensor, Tensor>
 {
-    readonly Embedding wte;
-    readonly Embedding wpe;
-    readonly TransformerStack h;
+    readonly Gpt trunk;     // embeddings, L causal blocks, ln_f
     readonly Linear head;   // d -> 1
 
-    public GptConfig Config { get; }
+    public GptConfig Config => trunk.Config;
 
+    /// <summary>The GPT whose final hidden states the head reads.</summary>
+    public Gpt Trunk => trunk;
+
+    /// <summary>A reward model with a freshly initialised GPT trunk (GPT-2's initialisation) and a zero head, so every reward starts at 0.</summary>
     public RewardModel(GptConfig config, Device? device = null) : base(nameof(RewardModel))
     {
         ArgumentNullException.ThrowIfNull(config);
-        config.Validate();
-        Config = config;
-        wte = nn.Embedding(config.VocabSize, config.EmbeddingDim, device: device);
-        wpe = nn.Embedding(config.ContextLength, config.EmbeddingDim, device: device);
-        h = new TransformerStack(config.BlockConfig, config.Layers, finalNorm: true, device: device);
+        trunk = new Gpt(config, device);
         head = nn.Linear(config.EmbeddingDim, 1, device: device);
         RegisterComponents();
         using var noGrad = no_grad();
-        nn.init.normal_(wte.weight!, 0, 0.02);
-        nn.init.normal_(wpe.weight!, 0, 0.02);
         nn.init.zeros_(head.weight!);
         nn.init.zeros_(head.bias!);
     }
 
-    /// <summary>A reward model whose embeddings and transformer are copies of <paramref name="gpt"/>'s (the head starts at zero).</summary>
+    /// <summary>
+    /// A reward model whose trunk is a copy of <paramref name="gpt"/> (its state dict, loaded strictly: every tensor, same
+    /// names and shapes) and whose head starts at zero; on <paramref name="device"/>, or the GPT's device when it is null.
+    /// The GPT itself is not changed by training the reward model.
+    /// </summary>
     public static RewardModel FromGpt(Gpt gpt, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(gpt);
-        if (!gpt.Config.TiedEmbeddings) throw new ArgumentException("FromGpt expects a GPT with tied embeddings (its lm_head is not copied).", nameof(gpt));
-        var model = new RewardModel(gpt.Config, device);
-        var (missing, unexpected) = model.load_state_dict(gpt.state_dict(), strict: false);
-        if (unexpected.Count > 0 || missing.Any(m => !m.StartsWith("head.")))
-            throw new InvalidOperationException($"The GPT's weights do not fit the reward model: missing {string.Join(", ", missing)}; unexpected {string.Join(", ", unexpected)}.");
+        var model = new RewardModel(gpt.Config, device ?? gpt.parameters().First().device);
+        model.trunk.load_state_dict(gpt.state_dict());
         return model;
     }
 
@@ -58,8 +55,7 @@ public sealed class RewardModel : nn.Module<Tensor, Tensor, Tensor>
         if (lastIndex.ndim != 1 || lastIndex.shape[0] != tokens.shape[0])
             throw new ArgumentException($"Expected one last-token index per row, [{tokens.shape[0]}]; got {ShapeText.Of(lastIndex)}.", nameof(lastIndex));
         using var scope = NewDisposeScope();
-        var pos = arange(tokens.shape[1], dtype: ScalarType.Int64, device: tokens.device);
-        var x = h.Forward(wte.call(tokens) + wpe.call(pos));                          // [B, T, d]
+        var x = trunk.HiddenStates(tokens);                                           // [B, T, d], after ln_f
         var index = lastIndex.view(-1, 1, 1).expand(-1, 1, x.shape[2]);
         var last = x.gather(1, index).squeeze(1);                                     // [B, d]: the last token's hidden state
         return scope.MoveToOuter(head.call(last).squeeze(-1));                        // r(x, y): [B]

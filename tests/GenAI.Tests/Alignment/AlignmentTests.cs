@@ -140,15 +140,62 @@ public class RewardModelTests
         Assert.NotEqual(b[0].item<float>(), b[1].item<float>());
     }
 
-    [Fact]
-    public void StartsFromTheGptsTransformer()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void StartsFromACopyOfTheGptsWeightsWithAZeroHead(bool tied)
     {
         manual_seed(1);
-        using var gpt = new Gpt(Tiny);
+        using var gpt = new Gpt(Tiny with { TiedEmbeddings = tied });
         using var model = RewardModel.FromGpt(gpt);
         var g = gpt.state_dict();
-        foreach (var (name, p) in model.state_dict().Where(kv => !kv.Key.StartsWith("head.")))
+        var trunk = model.Trunk.state_dict();
+        Assert.Equal(g.Keys.Order(), trunk.Keys.Order());
+        foreach (var (name, p) in trunk)
             Assert.True(p.eq(g[name]).all().item<bool>(), name);
+        // the reward model's own tensors: the GPT's under "trunk." and the head, nothing else
+        Assert.Equal(g.Keys.Select(k => "trunk." + k).Append("head.weight").Append("head.bias").Order(), model.state_dict().Keys.Order());
+        using var batch = PromptResponseBatch.Create([([1], [2, 3]), ([4], [2])], padToken: 0);
+        using var r = model.Score(batch);
+        Assert.Equal(new float[] { 0, 0 }, r.data<float>().ToArray());   // the head starts at zero
+        // a copy, not the same tensors: training the reward model leaves the GPT as it was
+        using (no_grad()) model.Trunk.named_parameters().First(p => p.name == "wte.weight").parameter.add_(1);
+        Assert.True(gpt.state_dict()["wte.weight"].eq(g["wte.weight"]).all().item<bool>());
+        Assert.False(model.Trunk.state_dict()["wte.weight"].eq(gpt.state_dict()["wte.weight"]).all().item<bool>());
+    }
+
+    [Fact]
+    public void ItsTrunkGivesTheGptsHiddenStatesAndTheHeadReadsTheLastToken()
+    {
+        manual_seed(4);
+        using var gpt = new Gpt(Tiny);
+        using var model = RewardModel.FromGpt(gpt);
+        var head = model.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        using (no_grad()) { nn.init.normal_(head["head.weight"]); head["head.bias"].fill_(0.25); }
+        using var batch = PromptResponseBatch.Create([([1], [2, 3]), ([1, 4], [2, 3, 4, 1])], padToken: 0);
+        using var r = model.Score(batch);
+        // by hand: the GPT's final hidden states (after ln_f) at each row's last token, times w, plus b
+        using var hidden = gpt.HiddenStates(batch.Tokens);
+        using var trunkHidden = model.Trunk.HiddenStates(batch.Tokens);
+        Assert.True(trunkHidden.eq(hidden).all().item<bool>(), "the trunk's hidden states are not the GPT's at init");
+        var last = batch.LastIndex.data<long>().ToArray();
+        Assert.Equal(new long[] { 2, 5 }, last);
+        for (int b = 0; b < 2; b++)
+        {
+            double expected = (hidden[b, last[b]] * head["head.weight"][0]).sum().item<float>() + 0.25;
+            Assert.Equal(expected, r[b].item<float>(), 5);
+        }
+    }
+
+    [Fact]
+    public void BadInputIsReported()
+    {
+        using var model = new RewardModel(Tiny);
+        using var tooLong = zeros([1, 7], ScalarType.Int64);
+        using var one = zeros([1], ScalarType.Int64);
+        Assert.Equal("tokens", Assert.Throws<ArgumentException>(() => model.call(tooLong, one)).ParamName);
+        using var tokens = zeros([2, 3], ScalarType.Int64);
+        Assert.Equal("lastIndex", Assert.Throws<ArgumentException>(() => model.call(tokens, one)).ParamName);
     }
 }
 

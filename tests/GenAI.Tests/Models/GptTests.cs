@@ -133,6 +133,62 @@ public class GptTests
         Assert.Equal(new long[] { 4, 5, 1, 2, 3, 4 }, model.Generate([1, 2, 3], 6, SamplingOptions.GreedyDecoding));
     }
 
+    // Logits of a seeded GPT (manual_seed(42), V = 11, T_max = 16, L = 2, h = 2, d = 8) on fixed ids [2, 5], recorded with the
+    // forward as it was before HiddenStates was split out of it (commit 0323d41): the sum, the sum of squares, and row [1, -1].
+    public static TheoryData<bool, bool, float, float, float[]> LogitsBeforeTheRefactor => new()
+    {
+        { true, true, -0.36462113f, 0.3556899f, [-0.058122158f, -0.01512217f, -0.042544365f, 0.01808691f, -0.009431606f, -0.028443076f, 0.05582447f, 0.05172298f, 0.006047845f, -0.05746673f, -0.03719767f] },
+        { true, false, -0.1509531f, 0.36333746f, [-0.05533032f, -0.007338859f, -0.04538917f, 0.019700788f, -0.0059376527f, -0.026862666f, 0.05869907f, 0.05116356f, 0.014492206f, -0.05654715f, -0.043295257f] },
+        { false, true, 0.5427373f, 0.39375538f, [0.038267907f, 0.13539349f, 0.08482744f, 0.060348097f, -0.010199472f, -0.023008782f, -0.04320161f, -0.034583844f, -0.110459805f, -0.038145207f, -0.021456713f] },
+        { false, false, 0.5633428f, 0.40129137f, [0.04746226f, 0.13363719f, 0.0814863f, 0.05583638f, -0.004577549f, -0.027835317f, -0.03850451f, -0.030725807f, -0.105998866f, -0.042433538f, -0.024906153f] },
+    };
+
+    [Theory]
+    [MemberData(nameof(LogitsBeforeTheRefactor))]
+    public void LogitsAreTheSameAsBeforeHiddenStatesWasSplitOut(bool tied, bool preLayerNorm, float sum, float sumOfSquares, float[] lastRow)
+    {
+        manual_seed(42);
+        using var model = new Gpt(Tiny with { PreLayerNorm = preLayerNorm, TiedEmbeddings = tied });
+        using var idx = tensor(new long[] { 1, 5, 9, 2, 7, 3, 0, 10, 4, 6 }, [2, 5], ScalarType.Int64);
+        using var logits = model.forward(idx);
+        Assert.Equal(sum, logits.sum().item<float>(), 5);
+        Assert.Equal(sumOfSquares, logits.square().sum().item<float>(), 5);
+        var row = logits[1, -1].data<float>().ToArray();
+        for (int v = 0; v < lastRow.Length; v++) Assert.Equal(lastRow[v], row[v], 6);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void HiddenStatesAreTheFinalLayerNormsOutputAndForwardMapsThemToLogits(bool tied)
+    {
+        manual_seed(5);
+        using var model = new Gpt(Tiny with { TiedEmbeddings = tied });
+        model.eval();
+        var p = model.named_parameters().ToDictionary(x => x.name, x => x.parameter);
+        using var idx = tensor(new long[] { 3, 1, 4, 1, 5, 9, 2, 6 }, [2, 4], ScalarType.Int64);
+        using var hidden = model.HiddenStates(idx);
+        Assert.Equal(new long[] { 2, 4, Tiny.EmbeddingDim }, hidden.shape);
+        // by hand: x_0 = W_e[idx] + W_p[0..t), then the blocks and ln_f of the shared transformer
+        using var x0 = p["wte.weight"].index_select(0, idx.view(-1)).view(2, 4, -1) + p["wpe.weight"][..4];
+        using var byHand = model.Transformer.Forward(x0);
+        Assert.True(hidden.allclose(byHand, rtol: 0, atol: 1e-6), "HiddenStates is not embeddings -> blocks -> ln_f");
+        // ln_f at GPT-2's init (gain 1, bias 0): every position has mean 0 and variance v / (v + eps) across d, with v the
+        // variance of ln_f's input (about 0.02^2 here, so a few per cent under 1 with eps = 1e-5)
+        Assert.True(hidden.mean([-1]).abs().max().item<float>() < 1e-5);
+        Assert.InRange(hidden.var([-1], unbiased: false).min().item<float>(), 0.9f, 1.0f);
+        // the logits are the output layer applied to them: x W_e^T (tied) or x W_out^T
+        using var logits = model.forward(idx);
+        using var expected = nn.functional.linear(hidden, tied ? p["wte.weight"] : p["lm_head.weight"]);
+        Assert.True(logits.allclose(expected, rtol: 0, atol: 1e-6));
+        // with a cache, the new tokens' hidden states continue the positions after the cached ones
+        using var cache = new KvCache(Tiny.Layers);
+        using var first = model.HiddenStates(idx[.., ..3], cache);
+        using var rest = model.HiddenStates(idx[.., 3..], cache);
+        using var stitched = cat([first, rest], 1);
+        Assert.True(stitched.allclose(hidden, rtol: 0, atol: 1e-5));
+    }
+
     [Fact]
     public void BadInputIsReported()
     {
@@ -146,6 +202,7 @@ public class GptTests
         Assert.Contains("ContextLength (16); got [1, 17]", e.Message);
         using var flat = zeros([5], ScalarType.Int64);
         Assert.Contains("got [5]", Assert.Throws<ArgumentException>(() => model.call(flat)).Message);
+        Assert.Contains("ContextLength (16); got [1, 17]", Assert.Throws<ArgumentException>(() => model.HiddenStates(tooLong)).Message);
         Assert.Equal("prompt", Assert.Throws<ArgumentException>(() => model.Generate([], 3, SamplingOptions.GreedyDecoding)).ParamName);
     }
 }

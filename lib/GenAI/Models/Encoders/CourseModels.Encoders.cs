@@ -16,10 +16,9 @@ public sealed record TextToTextTraining(T5Config Model, int Steps, int BatchSize
     {
         ArgumentNullException.ThrowIfNull(Model, nameof(Model));
         Model.Validate();
-        if (Steps < 1) throw new ArgumentException($"Steps must be at least 1; got {Steps}.", nameof(Steps));
-        if (BatchSize < 1) throw new ArgumentException($"BatchSize must be at least 1; got {BatchSize}.", nameof(BatchSize));
-        if (!(LearningRate > 0)) throw new ArgumentException($"LearningRate must be positive; got {LearningRate}.", nameof(LearningRate));
-        if (EvalEvery < 0) throw new ArgumentException($"EvalEvery must be 0 (a tenth of the steps) or more; got {EvalEvery}.", nameof(EvalEvery));
+        const string r = nameof(TextToTextTraining);
+        ConfigChecks.StepsBatchAndLearningRate(r, Steps, BatchSize, LearningRate);
+        ConfigChecks.AtLeast(r, nameof(EvalEvery), EvalEvery, 0, "0 = a tenth of the steps");
     }
 }
 

@@ -18,11 +18,10 @@ public sealed record MaskedLmTraining(BertConfig Model, int Steps, int BatchSize
     {
         ArgumentNullException.ThrowIfNull(Model, nameof(Model));
         Model.Validate();
-        if (Steps < 1) throw new ArgumentException($"Steps must be at least 1; got {Steps}.", nameof(Steps));
-        if (BatchSize < 1) throw new ArgumentException($"BatchSize must be at least 1; got {BatchSize}.", nameof(BatchSize));
-        if (!(LearningRate > 0)) throw new ArgumentException($"LearningRate must be positive; got {LearningRate}.", nameof(LearningRate));
-        if (MaskProbability is <= 0 or > 1 || double.IsNaN(MaskProbability)) throw new ArgumentException($"MaskProbability must be in (0, 1]; got {MaskProbability}.", nameof(MaskProbability));
-        if (EvalEvery < 1) throw new ArgumentException($"EvalEvery must be at least 1; got {EvalEvery}.", nameof(EvalEvery));
+        const string r = nameof(MaskedLmTraining);
+        ConfigChecks.StepsBatchAndLearningRate(r, Steps, BatchSize, LearningRate);
+        ConfigChecks.PositiveShare(r, nameof(MaskProbability), MaskProbability);
+        ConfigChecks.AtLeast(r, nameof(EvalEvery), EvalEvery, 1);
     }
 }
 

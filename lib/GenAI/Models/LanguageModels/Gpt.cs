@@ -119,6 +119,20 @@ public sealed class Gpt : nn.Module<Tensor, Tensor>
     /// <summary>Token ids [B, t] -> logits [B, t, V]. With a cache, <paramref name="idx"/> holds only the new tokens; their positions continue after the cached ones.</summary>
     public Tensor Forward(Tensor idx, KvCache? cache)
     {
+        using var scope = NewDisposeScope();
+        var x = HiddenStates(idx, cache);
+        // logits = x W_e^T (tied) or x W_out
+        var logits = lm_head is null ? nn.functional.linear(x, wte.weight!) : lm_head.call(x);
+        return scope.MoveToOuter(logits);
+    }
+
+    /// <summary>
+    /// Token ids [B, t] -> the final hidden states [B, t, d]: after the last block and the final layer norm ln_f, before the
+    /// output layer. <see cref="Forward(Tensor, KvCache?)"/> maps them to logits; a reward model or a classifier puts its own
+    /// head on them. With a cache, <paramref name="idx"/> holds only the new tokens (as in Forward).
+    /// </summary>
+    public Tensor HiddenStates(Tensor idx, KvCache? cache = null)
+    {
         int past = cache?.Length ?? 0;
         if (idx.ndim != 2 || idx.shape[1] < 1 || past + idx.shape[1] > Config.ContextLength)
             throw new ArgumentException(
@@ -130,10 +144,7 @@ public sealed class Gpt : nn.Module<Tensor, Tensor>
         // x_0 = token embedding + position embedding: [B, t, d]
         var x = drop.call(wte.call(idx) + wpe.call(pos));
         // L causal blocks (each layer appends its keys and values to the cache), then ln_f
-        x = h.Forward(x, cache: cache);
-        // logits = x W_e^T (tied) or x W_out
-        var logits = lm_head is null ? nn.functional.linear(x, wte.weight!) : lm_head.call(x);
-        return scope.MoveToOuter(logits);
+        return scope.MoveToOuter(h.Forward(x, cache: cache));
     }
 
     /// <summary>Mean cross-entropy of predicting targets [B, t] from idx [B, t] (nats per token).</summary>
