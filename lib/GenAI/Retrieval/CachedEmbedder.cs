@@ -51,7 +51,7 @@ public sealed class CachedEmbedder : IEmbedder
             device = fresh.device;
             var cpu = fresh.detach().cpu();
             for (int i = 0; i < missing.Length; i++)
-                rows[missing[i]] = cpu[i].clone().MoveToOuterDisposeScope();
+                rows[missing[i]] = cpu[i].clone().DetachFromDisposeScope();   // owned by the cache, not by any caller's scope
             Computed += missing.Length;
         }
         else device = inner.Embed([]).device;

@@ -155,5 +155,8 @@ public class CachedEmbedderTests
         Assert.True(second.eq(inner.Embed(["c", "xyz", "ab"])).all().item<bool>());
         Assert.True(first[0].eq(first[2]).all().item<bool>());
         Assert.Equal(new long[] { 0, 2 }, cached.Embed([]).shape);
+        // Stored rows belong to the cache, not to the scope of the call that first asked: they outlive it.
+        using (NewDisposeScope()) cached.Embed(["fresh"]);
+        Assert.Equal(new[] { 6f / MathF.Sqrt(36 + 102 * 102), 102f / MathF.Sqrt(36 + 102 * 102) }, cached.Embed(["fresh"]).data<float>().ToArray());
     }
 }
