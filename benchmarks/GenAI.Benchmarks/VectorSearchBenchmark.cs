@@ -3,7 +3,7 @@
 // latency and HNSW's recall@10 against exact search, for issue 22 item 3.
 //
 //   dotnet run -c Release --project benchmarks/GenAI.Benchmarks -- vectors [--sizes 10000,100000] [--queries 200]
-//          [--ef 16,32,64,128,256,512] [--connectivity 16] [--expansion-add 128] [--data sphere,clusters]
+//          [--ef 16,32,64,128,256,512] [--connectivity 16] [--expansion-add 128] [--data sphere,lowrank]
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
@@ -22,7 +22,7 @@ public static class VectorSearchBenchmark
     {
         int[] sizes = [10_000, 100_000];
         int[] efs = [16, 32, 64, 128, 256, 512];
-        string[] data = ["sphere", "clusters"];
+        string[] data = ["sphere", "lowrank"];
         int queries = 200, connectivity = 16, expansionAdd = 128;
         static int[] Ints(string s) => s.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray();
         for (var i = 1; i < args.Length; i++)
@@ -40,9 +40,9 @@ public static class VectorSearchBenchmark
                     return 2;
             }
         }
-        if (data.Any(d => d is not ("sphere" or "clusters")))
+        if (data.Any(d => d is not ("sphere" or "clusters" or "lowrank")))
         {
-            Console.Error.WriteLine("benchmarks vectors: --data takes sphere and/or clusters");
+            Console.Error.WriteLine("benchmarks vectors: --data takes sphere, clusters and/or lowrank");
             return 2;
         }
         torch.set_num_threads(1);
@@ -61,13 +61,20 @@ public static class VectorSearchBenchmark
     }
 
     // "sphere": uniform on the unit sphere (every point nearly equidistant from every other, the hardest case for a
-    // graph); "clusters": 1 000 random centres, each point its centre plus noise of the same norm (closer to real
-    // embeddings, whose neighbours are clearly nearer than the rest). Queries are fresh draws of the same kind.
+    // graph); "lowrank": points of a random 32-dimensional subspace plus 1 % noise, normalised (text embeddings have a
+    // low intrinsic dimension, so their nearest neighbours are clearly nearer than the rest); "clusters": 1 000 random
+    // centres, each point its centre plus noise of the same norm. Queries are fresh draws of the same kind.
     static (Tensor Vectors, Tensor Queries) Make(string kind, int n, int q, long seed)
     {
         var g = new Generator((ulong)seed);
         if (kind == "sphere")
             return (nn.functional.normalize(randn(n, Dim, generator: g), dim: 1), nn.functional.normalize(randn(q, Dim, generator: g), dim: 1));
+        if (kind == "lowrank")
+        {
+            var basis = randn(32, Dim, generator: g).div(Math.Sqrt(32));              // every coordinate of z W has variance 1
+            Tensor Low(int m) => nn.functional.normalize(randn(m, 32, generator: g).mm(basis).add(randn(m, Dim, generator: g).mul(0.1)), dim: 1);
+            return (Low(n), Low(q));
+        }
         var centres = nn.functional.normalize(randn(1000, Dim, generator: g), dim: 1);
         Tensor Draw(int m) => nn.functional.normalize(
             centres.index_select(0, randint(0, 1000, [m], generator: g)).add(nn.functional.normalize(randn(m, Dim, generator: g), dim: 1)), dim: 1);
