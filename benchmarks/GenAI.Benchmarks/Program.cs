@@ -31,6 +31,9 @@ if (args.Length > 0 && args[0] == "mfu")
     return UtilisationReport.Run(mfuRepeats, mfuScale, mfuPython);
 }
 
+// `-- vectors [--sizes ...] [--ef ...]`: exact search against USearch's HNSW (issue 22; VectorSearchBenchmark).
+if (args.Length > 0 && args[0] == "vectors") return VectorSearchBenchmark.Run(args);
+
 var benchmarks = new Dictionary<string, (string Unit, bool HigherIsBetter, Func<double, double> Run)>
 {
     ["sgemm"] = ("GFLOP/s", true, s => SgemmBenchmark.Gflops(1024)),
