@@ -1,3 +1,5 @@
+using GenAI.Notebooks.Documents;
+using GenAI.Notebooks.Rendering;
 using System.Text.Json.Nodes;
 using static GenAI.Notebooks.Tests.RunResult;
 
@@ -51,6 +53,10 @@ public sealed class CourseNotebookTests
         var passes = executed.SelectMany(c => c["outputs"]?.AsArray() ?? [])
             .Count(o => Text(o!["text"]).Split('\n').Any(l => l.StartsWith("✓ ", StringComparison.Ordinal) && l.Contains(": passed.", StringComparison.Ordinal)));
         Assert.True(passes >= exercises, $"{notebook}: {exercises} exercise cells but {passes} checker pass lines");
+        // The course site's "this run" number for the notebook (course.json's result pattern) is found in its outputs.
+        if (CourseDescription.TryLoad(NotebooksFolder)?.Find(name)?.Entry.Result is { } pattern)
+            Assert.True(CourseSite.ResultOf(NotebookFile.Read(Path.Combine(result.OutputFolder, name + ".ipynb")), pattern) is not null,
+                $"{notebook}: course.json's result pattern /{pattern}/ matches nothing the notebook printed");
     }
 
     [Theory]
