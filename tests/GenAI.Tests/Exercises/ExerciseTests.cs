@@ -97,6 +97,16 @@ public sealed class ExerciseTests
         Assert.True(a.eq(ExerciseInputs.Normal(1, 4, 2)).all().item<bool>());
         Assert.Equal([4L, 2L], a.shape);
     }
+
+    [Fact]
+    public void Equal_infinities_agree_and_an_infinity_where_a_number_is_expected_does_not()
+    {
+        // Filtered logits hold -infinity, and -inf - (-inf) is NaN: equal values must agree before any tolerance.
+        var inf = double.NegativeInfinity;
+        Assert.Null(Answers.Tensors(tensor(new[] { inf, 1.0 }), tensor(new[] { inf, 1.0 })));
+        Assert.Equal("the value at [0] is -Infinity, expected 2", Answers.Tensors(tensor(new[] { 2.0 }), tensor(new[] { inf })));
+        Assert.Equal("the value at [1] is 1, expected -Infinity", Answers.Tensors(tensor(new[] { inf, inf }), tensor(new[] { inf, 1.0 })));
+    }
 }
 
 /// <summary>The runner's --solutions sets a process-wide variable, so this runs alone, after the parallel tests.</summary>
