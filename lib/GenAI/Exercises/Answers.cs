@@ -31,7 +31,9 @@ public static class Answers
         var index = first.data<long>().ToArray();
         var position = index.Length == 0 ? "" : $" at [{string.Join(", ", index)}]";
         var indices = index.Select(i => TensorIndex.Single(i)).ToArray();
-        return $"the value{position} is {Number(a[indices].item<double>())}, expected {Number(e[indices].item<double>())}";
+        // a 0-d tensor (a loss) has no index to take: its one value is item() itself
+        double At(Tensor t) => indices.Length == 0 ? t.item<double>() : t[indices].item<double>();
+        return $"the value{position} is {Number(At(a))}, expected {Number(At(e))}";
     }
 
     /// <summary>Two numbers within atol + rtol·|expected|.</summary>

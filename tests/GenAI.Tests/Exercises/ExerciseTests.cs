@@ -40,6 +40,13 @@ public sealed class ExerciseTests
     }
 
     [Fact]
+    public void A_wrong_scalar_such_as_a_loss_names_both_values_without_a_position()
+    {
+        Assert.Equal("the value is 0.5, expected 0.25", Answers.Tensors(tensor(0.25f), tensor(0.5f)));
+        Assert.Null(Answers.Tensors(tensor(0.25f), tensor(0.25f)));
+    }
+
+    [Fact]
     public void A_wrong_shape_or_dtype_is_named_before_any_value()
     {
         Assert.Equal("On the vector [1, 2, 3], the shape is [1, 3], expected [3].",
