@@ -28,6 +28,8 @@ public static class Answers
         var first = close.logical_not().nonzero()[0];
         var index = first.data<long>().ToArray();
         var position = index.Length == 0 ? "" : $" at [{string.Join(", ", index)}]";
+        if (index.Length == 0) // a scalar (a loss): libtorch refuses an empty index list
+            return $"the value is {Number(a.item<double>())}, expected {Number(e.item<double>())}";
         var indices = index.Select(i => TensorIndex.Single(i)).ToArray();
         return $"the value{position} is {Number(a[indices].item<double>())}, expected {Number(e[indices].item<double>())}";
     }

@@ -86,6 +86,13 @@ public sealed class ExerciseTests
     }
 
     [Fact]
+    public void A_wrong_scalar_such_as_a_loss_names_both_values()
+    {
+        Assert.Equal("the value is 1.5, expected 0.5", Answers.Tensors(tensor(0.5f), tensor(1.5f)));
+        Assert.Null(Answers.Tensors(tensor(0.5f), tensor(0.5f)));
+    }
+
+    [Fact]
     public void Random_inputs_come_from_their_own_generator_and_leave_the_global_one_alone()
     {
         manual_seed(7);
