@@ -26,6 +26,12 @@ public static class RunOneCommand
         {
             notebook = NotebookFile.Read(path, displayPath);
             ParameterInjector.Inject(notebook, options.Parameters);
+            if (options.Solutions)
+            {
+                SolutionInjector.Inject(notebook);
+                // The kernel runs in this process: the course's checkers read this and fail a rejected solution.
+                Environment.SetEnvironmentVariable(SolutionInjector.SolutionsVariable, "1");
+            }
         }
         catch (Exception e) when (e is NotebookFormatException or ParameterException or IOException)
         {

@@ -9,7 +9,8 @@ public sealed class UsageException(string message) : Exception(message);
 /// <summary>
 /// Options shared by "run" and the per-notebook "run-one":
 /// inputs, --out DIR, --param name=value (repeatable), --timeout SECONDS (per cell), --index-link PAGE,
-/// --previous PAGE|TITLE and --next PAGE|TITLE (the course site's links, set by "run" for its children);
+/// --previous PAGE|TITLE and --next PAGE|TITLE (the course site's links, set by "run" for its children),
+/// --solutions (fill every exercise cell with its reference solution, see <see cref="Parameters.SolutionInjector"/>);
 /// "run" only: --jobs N (notebooks at once; not passed to run-one).
 /// </summary>
 public sealed record RunOptions(
@@ -20,10 +21,11 @@ public sealed record RunOptions(
     string? IndexLink,
     int? Jobs = null,
     PageLink? Previous = null,
-    PageLink? Next = null)
+    PageLink? Next = null,
+    bool Solutions = false)
 {
     public const string Usage =
-        "usage: GenAI.Notebooks run <notebook.ipynb|notebook.dib|folder>... [--out DIR] [--param name=value]... [--timeout SECONDS] [--jobs N]";
+        "usage: GenAI.Notebooks run <notebook.ipynb|notebook.dib|folder>... [--out DIR] [--param name=value]... [--timeout SECONDS] [--jobs N] [--solutions]";
 
     public static RunOptions Parse(IReadOnlyList<string> args)
     {
@@ -34,6 +36,7 @@ public sealed record RunOptions(
         string? indexLink = null;
         int? jobs = null;
         PageLink? previous = null, next = null;
+        var solutions = false;
         PageLink Link(string option, string value)
         {
             var bar = value.IndexOf('|');
@@ -76,6 +79,9 @@ public sealed record RunOptions(
                 case "--next":
                     next = Link("--next", Value());
                     break;
+                case "--solutions":
+                    solutions = true;
+                    break;
                 case var option when option.StartsWith("--", StringComparison.Ordinal):
                     throw new UsageException($"unknown option {option}.\n{Usage}");
                 default:
@@ -85,7 +91,7 @@ public sealed record RunOptions(
         }
         if (inputs.Count == 0)
             throw new UsageException($"no notebook or folder given.\n{Usage}");
-        return new RunOptions(inputs, output, parameters, timeout, indexLink, jobs, previous, next);
+        return new RunOptions(inputs, output, parameters, timeout, indexLink, jobs, previous, next, solutions);
     }
 
     /// <summary>The same options as arguments for a run-one child process.</summary>
@@ -99,6 +105,8 @@ public sealed record RunOptions(
             yield return "--param";
             yield return $"{name}={value}";
         }
+        if (Solutions)
+            yield return "--solutions";
         if (CellTimeout is { } timeout)
         {
             yield return "--timeout";
