@@ -9,7 +9,8 @@ namespace GenAI.Models;
 /// <param name="Model">The GPT (VocabSize must be <see cref="ToyChatFormat.VocabSize"/>).</param>
 /// <param name="TrainProblems">Distinct arithmetic problems the training episodes draw from (held-out problems are never among them).</param>
 /// <param name="Episodes">Rendered episodes in the training text.</param>
-public sealed record AgentGptTraining(GptConfig Model, int TrainProblems, int Episodes, int Steps, int BatchSize = 32, double LearningRate = 3e-3)
+/// <param name="Mix">The shares of the kinds of episode (null: <see cref="EpisodeMix.Default"/>).</param>
+public sealed record AgentGptTraining(GptConfig Model, int TrainProblems, int Episodes, int Steps, int BatchSize = 32, double LearningRate = 3e-3, EpisodeMix? Mix = null)
 {
     /// <summary>
     /// Notebook 23's settings (and the agent server's): quick mode's two-layer model for CI (500 steps: about 40 s of one
@@ -33,6 +34,7 @@ public sealed record AgentGptTraining(GptConfig Model, int TrainProblems, int Ep
         if (Steps < 1) throw new ArgumentException($"Steps must be at least 1; got {Steps}.", nameof(Steps));
         if (BatchSize < 1) throw new ArgumentException($"BatchSize must be at least 1; got {BatchSize}.", nameof(BatchSize));
         if (!(LearningRate > 0)) throw new ArgumentException($"LearningRate must be positive; got {LearningRate}.", nameof(LearningRate));
+        Mix?.Validate();
     }
 }
 
@@ -53,7 +55,7 @@ public static partial class CourseModels
         ArgumentNullException.ThrowIfNull(questions);
         settings.Validate();
         var problems = AgentTasks.Arithmetic(settings.TrainProblems, (int)seed, heldOut);
-        var episodes = AgentTasks.Corpus(problems, questions, settings.Episodes, (int)seed + 1)
+        var episodes = AgentTasks.Corpus(problems, questions, settings.Episodes, (int)seed + 1, settings.Mix)
             .Select(t => AgentTasks.TrainingExample(t)).Where(e => e.X.Length <= settings.Model.ContextLength).ToList();
         if (episodes.Count == 0) throw new ArgumentException($"No episode fits ContextLength {settings.Model.ContextLength}.", nameof(settings));
         // Episodes as rows [E, T], padded (inputs with '\n', targets with -100, which the loss ignores): each row starts
