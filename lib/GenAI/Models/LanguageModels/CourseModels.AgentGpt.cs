@@ -14,7 +14,8 @@ public sealed record AgentGptTraining(GptConfig Model, int TrainProblems, int Ep
 {
     /// <summary>
     /// Notebook 23's settings (and the agent server's). Quick mode (CI): two layers, 500 steps (about 40 s of one CPU
-    /// core); the full run: three layers, 1 500 steps (about 250 s of one core). Both train mostly on tool episodes
+    /// core); the full run: three layers, 1 500 steps (over 500 s of CPU under load on 2026-12-04 with this mix, whose long course
+    /// episodes make every batch about 120 characters: over the 10-minute budget with the evaluation; fewer steps are the fix to try). Both train mostly on tool episodes
     /// (60 % arithmetic with the calculator, 25 % course questions with the search, 5 % each zero-shot, few-shot and chain
     /// of thought): the default mix (40 % and 20 %) left 3-6 % of held-out sums miscopied from the calculator's result,
     /// and a full run with 45 % chains of thought (2026-12-04) reached only 2.7 % alone and 94.3 % with the calculator.
