@@ -8,11 +8,31 @@ public sealed record ArithmeticProblem(string Expression, int Answer, string Ste
     public override string ToString() => $"{Expression} = {Answer}";
 }
 
-/// <summary>A question about the course ("notebook on diffusion?") and the notebook the search tool finds for its topic.</summary>
-public sealed record CourseQuestion(string Topic, string Question, string Notebook, string Number);
+/// <summary>
+/// A question about the course ("notebook on diffusion?"), the notebook the search tool finds for its topic, the
+/// notebook's number (the answer) and the citation the tool returns ("[19-diffusion-ddpm-ddim §...]", the observation).
+/// </summary>
+public sealed record CourseQuestion(string Topic, string Question, string Notebook, string Number, string Citation);
 
 /// <summary>How the model is asked: with tools (ReAct), alone (zero-, one-, few-shot) or alone with a chain of thought.</summary>
 public enum PromptStyle { Tools, ZeroShot, OneShot, FewShot, ChainOfThought }
+
+/// <summary>The shares of each kind of episode in the training text (relative weights; they need not add up to 1).</summary>
+public sealed record EpisodeMix(double ArithmeticWithTools, double CourseWithTools, double ZeroShot, double FewShot, double ChainOfThought)
+{
+    /// <summary>40 % arithmetic with tools, 20 % course questions with tools, 15 % zero-shot, 10 % one- or few-shot, 15 % chain of thought.</summary>
+    public static EpisodeMix Default { get; } = new(0.4, 0.2, 0.15, 0.1, 0.15);
+
+    public double Total => ArithmeticWithTools + CourseWithTools + ZeroShot + FewShot + ChainOfThought;
+
+    public void Validate()
+    {
+        foreach (var (name, v) in new[] { (nameof(ArithmeticWithTools), ArithmeticWithTools), (nameof(CourseWithTools), CourseWithTools),
+                     (nameof(ZeroShot), ZeroShot), (nameof(FewShot), FewShot), (nameof(ChainOfThought), ChainOfThought) })
+            if (!(v >= 0) || double.IsInfinity(v)) throw new ArgumentException($"EpisodeMix.{name} must be a finite share of 0 or more; got {v}.", name);
+        if (!(Total > 0)) throw new ArgumentException("EpisodeMix needs at least one positive share.", nameof(ArithmeticWithTools));
+    }
+}
 
 /// <summary>
 /// The small agent model's task, generated: arithmetic over three two-digit numbers (the model cannot add reliably,
@@ -44,17 +64,18 @@ public static class AgentTasks
         return list;
     }
 
-    /// <summary>Topics (words of the notebooks' file stems, four letters or more) whose search finds the notebook they came from.</summary>
+    /// <summary>Topics (words of the notebooks' file stems, four letters or more) whose search finds a section of the notebook they came from.</summary>
     public static List<CourseQuestion> CourseQuestions(CourseSearch search)
     {
         ArgumentNullException.ThrowIfNull(search);
         var list = new List<CourseQuestion>();
         var stop = new HashSet<string> { "and", "from", "the", "with", "scratch", "well", "building", "blocks", "models", "model" };
-        foreach (var doc in search.Documents)
-            foreach (var word in doc.Id.Split('-').Skip(1).Where(w => w.Length >= 4 && !stop.Contains(w)).Distinct())
+        foreach (var notebook in search.Notebooks)
+            foreach (var word in notebook.Split('-').Skip(1).Where(w => w.Length >= 4 && !stop.Contains(w)).Distinct())
             {
-                var found = search.Lookup(word);
-                if (found == doc.Id) list.Add(new CourseQuestion(word, $"notebook on {word}?", found, found.Split('-')[0]));
+                var hits = search.Search(word, 1);
+                if (hits.Count == 1 && hits[0].Notebook == notebook)
+                    list.Add(new CourseQuestion(word, $"notebook on {word}?", notebook, notebook.Split('-')[0], hits[0].Chunk.Citation));
             }
         return list;
     }
@@ -97,7 +118,7 @@ public static class AgentTasks
     [
         new(ChatRole.User, question.Question),
         new(ChatRole.Assistant, [new FunctionCallContent("s1", "search", new Dictionary<string, object?> { ["query"] = question.Topic })]),
-        new(ChatRole.Tool, [new FunctionResultContent("s1", question.Notebook)]),
+        new(ChatRole.Tool, [new FunctionResultContent("s1", question.Citation)]),
         new(ChatRole.Assistant, "=" + question.Number),
     ];
 
@@ -109,25 +130,30 @@ public static class AgentTasks
     ];
 
     /// <summary>
-    /// The training text: <paramref name="episodes"/> episodes, each rendered by <see cref="ToyChatFormat"/>. A mix:
-    /// 40 % arithmetic with tools, 20 % course questions with tools, 15 % zero-shot, 10 % with one or three solved
-    /// examples, 15 % chain of thought. Problems come from <paramref name="problems"/> (the training split only).
+    /// The training text: <paramref name="episodes"/> episodes, each rendered by <see cref="ToyChatFormat"/>, drawn in the
+    /// shares of <paramref name="mix"/> (default <see cref="EpisodeMix.Default"/>: 40 % arithmetic with tools, 20 % course
+    /// questions with tools, 15 % zero-shot, 10 % with one or three solved examples, 15 % chain of thought). Problems come
+    /// from <paramref name="problems"/> (the training split only).
     /// </summary>
-    public static List<string> Corpus(IReadOnlyList<ArithmeticProblem> problems, IReadOnlyList<CourseQuestion> questions, int episodes, int seed)
+    public static List<string> Corpus(IReadOnlyList<ArithmeticProblem> problems, IReadOnlyList<CourseQuestion> questions, int episodes, int seed, EpisodeMix? mix = null)
     {
         ArgumentNullException.ThrowIfNull(problems);
         ArgumentNullException.ThrowIfNull(questions);
         if (problems.Count < 4) throw new ArgumentException("The corpus needs at least four problems.", nameof(problems));
+        mix ??= EpisodeMix.Default;
+        mix.Validate();
+        double total = mix.Total;
+        double c1 = mix.ArithmeticWithTools / total, c2 = c1 + mix.CourseWithTools / total, c3 = c2 + mix.ZeroShot / total, c4 = c3 + mix.FewShot / total;
         var rng = new Random(seed);
         var sb = new List<string>();
         ArithmeticProblem Pick() => problems[rng.Next(problems.Count)];
         for (int i = 0; i < episodes; i++)
         {
             double u = rng.NextDouble();
-            if (u < 0.4) sb.Add(ToyChatFormat.RenderTranscript(Episode(Pick(), PromptStyle.Tools), ToolNames));
-            else if (u < 0.6 && questions.Count > 0) sb.Add(ToyChatFormat.RenderTranscript(Episode(questions[rng.Next(questions.Count)]), ToolNames));
-            else if (u < 0.75) sb.Add(ToyChatFormat.RenderTranscript(Episode(Pick(), PromptStyle.ZeroShot)));
-            else if (u < 0.85)
+            if (u < c1) sb.Add(ToyChatFormat.RenderTranscript(Episode(Pick(), PromptStyle.Tools), ToolNames));
+            else if (u < c2 && questions.Count > 0) sb.Add(ToyChatFormat.RenderTranscript(Episode(questions[rng.Next(questions.Count)]), ToolNames));
+            else if (u < c3) sb.Add(ToyChatFormat.RenderTranscript(Episode(Pick(), PromptStyle.ZeroShot)));
+            else if (u < c4)
             {
                 var shots = Enumerable.Range(0, rng.Next(2) == 0 ? 1 : 3).Select(_ => Pick()).ToList();
                 sb.Add(ToyChatFormat.RenderTranscript(Episode(Pick(), PromptStyle.FewShot, shots)));

@@ -1,65 +1,47 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using GenAI.Text;
-using static TorchSharp.torch;
+using GenAI.Retrieval;
 
 namespace GenAI.Agents;
 
-/// <summary>One document of the course search: a notebook's file stem ("19-diffusion-ddpm-ddim") and its text.</summary>
-public sealed record CourseDocument(string Id, string Text);
-
-/// <summary>A search hit: the document, its cosine score and rank (1 = best).</summary>
-public sealed record SearchHit(string Id, double Score, int Rank);
+/// <summary>A hit of the course search: the chunk (its notebook, section and citation), its BM25 score and its rank (1 = best).</summary>
+public sealed record CourseHit(Chunk Chunk, float Score, int Rank)
+{
+    /// <summary>The notebook's file stem, for example "19-diffusion-ddpm-ddim".</summary>
+    public string Notebook => Chunk.Document;
+}
 
 /// <summary>
-/// The agent's retrieval tool: TF-IDF vectors (GenAI.Text.TfIdf, scikit-learn's weighting, unit rows) of the
-/// course's documents, ranked by cosine to the query with one matrix product in libtorch. The document id
-/// (its file stem) counts as text too, so "diffusion" finds 19-diffusion-ddpm-ddim. Notebook 22 builds the
-/// full retrieval stack (dense, BM25, hybrid); this is the small keyword search an agent needs.
+/// The agent's retrieval tool: notebook 22's keyword retriever, unchanged. The course's notebooks
+/// (<see cref="CourseCorpus.LoadNotebooks"/>: markdown as it is, code cells fenced) are cut into one chunk per section
+/// (<see cref="Chunking.ByHeading"/>, 200 words with 40 of overlap, as notebook 22 does) and ranked by
+/// <see cref="Bm25"/> (Lucene's BM25, k1 = 1.2, b = 0.75). A chunk's text starts with "notebook | heading path",
+/// so "diffusion" also finds 19-diffusion-ddpm-ddim by its name. The tool answers with the best chunk's citation,
+/// "[19-diffusion-ddpm-ddim §3 · ...]": the notebook and the section to read.
 /// </summary>
 public sealed class CourseSearch : IDisposable
 {
-    static readonly Regex Word = new("[a-z0-9]+", RegexOptions.Compiled);
-    readonly TfIdf tfidf;
-    readonly Tensor matrix;   // [N, V], unit rows
+    readonly Bm25 bm25;
 
-    public IReadOnlyList<CourseDocument> Documents { get; }
-
-    public CourseSearch(IReadOnlyList<CourseDocument> documents)
+    public CourseSearch(IReadOnlyList<Chunk> chunks)
     {
-        ArgumentNullException.ThrowIfNull(documents);
-        if (documents.Count == 0) throw new ArgumentException("The search needs at least one document.", nameof(documents));
-        Documents = documents;
-        var (model, weights) = TfIdf.FitTransform(documents.Select(d => (IReadOnlyList<string>)Words(d.Id + " " + d.Id + " " + d.Text)).ToList(), TfIdfOptions.ScikitLearn);
-        tfidf = model;
-        matrix = weights;
+        ArgumentNullException.ThrowIfNull(chunks);
+        if (chunks.Count == 0) throw new ArgumentException("The course search needs at least one chunk.", nameof(chunks));
+        Chunks = chunks;
+        Notebooks = chunks.Select(c => c.Document).Distinct().ToList();
+        bm25 = new Bm25(chunks.Select(c => c.Text).ToList());
     }
 
-    /// <summary>Lower-case words of letters and digits (the same for documents and queries).</summary>
-    public static List<string> Words(string text) => Word.Matches(text.ToLowerInvariant()).Select(m => m.Value).ToList();
+    /// <summary>The chunks searched, in the corpus's order.</summary>
+    public IReadOnlyList<Chunk> Chunks { get; }
+
+    /// <summary>The notebooks the chunks come from (file stems), in the corpus's order.</summary>
+    public IReadOnlyList<string> Notebooks { get; }
 
     /// <summary>
-    /// The course's notebooks as documents: every notebooks/NN-*.ipynb under <paramref name="root"/> (default: the
-    /// repository found upwards from the current directory), its markdown cells as text.
+    /// The course's notebooks (every notebooks/NN-*.ipynb under <paramref name="root"/>; default: the repository found
+    /// upwards from the current directory), chunked by heading.
     /// </summary>
-    public static CourseSearch FromCourse(string? root = null)
-    {
-        root ??= FindRoot();
-        var folder = Path.Combine(root, "notebooks");
-        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"No notebooks folder at {folder}; pass the repository root.");
-        var docs = new List<CourseDocument>();
-        foreach (var file in Directory.GetFiles(folder, "*.ipynb").OrderBy(f => f, StringComparer.Ordinal))
-        {
-            using var json = JsonDocument.Parse(File.ReadAllText(file));
-            var text = string.Join("\n", json.RootElement.GetProperty("cells").EnumerateArray()
-                .Where(c => c.GetProperty("cell_type").GetString() == "markdown")
-                .Select(c => c.GetProperty("source").ValueKind == JsonValueKind.Array
-                    ? string.Concat(c.GetProperty("source").EnumerateArray().Select(s => s.GetString()))
-                    : c.GetProperty("source").GetString()));
-            docs.Add(new CourseDocument(Path.GetFileNameWithoutExtension(file), text));
-        }
-        return new CourseSearch(docs);
-    }
+    public static CourseSearch FromCourse(string? root = null) =>
+        new(Chunking.ByHeading(CourseCorpus.LoadNotebooks(Path.Combine(root ?? FindRoot(), "notebooks")), maxWords: 200, overlap: 40));
 
     /// <summary>The repository root: the nearest folder upwards from the current directory that holds notebooks/ and lib/GenAI/.</summary>
     public static string FindRoot()
@@ -70,34 +52,21 @@ public sealed class CourseSearch : IDisposable
         throw new DirectoryNotFoundException($"No repository (a folder with notebooks/ and lib/GenAI/) above {Directory.GetCurrentDirectory()}.");
     }
 
-    /// <summary>The <paramref name="k"/> best documents for <paramref name="query"/> (cosine of TF-IDF vectors); none when no word of the query is known.</summary>
-    public IReadOnlyList<SearchHit> Search(string query, int k = 3)
+    /// <summary>The <paramref name="k"/> best chunks for <paramref name="query"/> by BM25; none when no word of the query occurs in the course.</summary>
+    public IReadOnlyList<CourseHit> Search(string query, int k = 3)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (k < 1) throw new ArgumentOutOfRangeException(nameof(k), k, "k must be at least 1.");
-        using var scope = NewDisposeScope();
-        var q = tfidf.Transform([Words(query)]);            // [1, V], unit row (or zeros)
-        var scores = matrix.mm(q.t()).squeeze(1);            // [N] cosines
-        var (values, indices) = scores.topk(Math.Min(k, Documents.Count));
-        var v = values.data<double>().ToArray();
-        var ix = indices.data<long>().ToArray();
-        var hits = new List<SearchHit>();
-        for (int i = 0; i < ix.Length; i++)
-            if (v[i] > 0) hits.Add(new SearchHit(Documents[(int)ix[i]].Id, v[i], hits.Count + 1));
-        return hits;
+        return bm25.Search(query, k).Select((h, i) => new CourseHit(Chunks[(int)h.Key], h.Score, i + 1)).ToList();
     }
 
-    /// <summary>The tool: the id of the best document, or a sentence saying nothing matched.</summary>
-    [System.ComponentModel.Description("Searches the course's notebooks and returns the best matching notebook.")]
+    /// <summary>The tool: the citation of the best section, "[notebook §section]", or a sentence saying nothing matched.</summary>
+    [System.ComponentModel.Description("Searches the course's notebooks and returns the best matching section as [notebook §section].")]
     public string Lookup([System.ComponentModel.Description("a topic, for example diffusion")] string query)
     {
         var hits = Search(query, 1);
-        return hits.Count == 0 ? $"no notebook matches '{query}'" : hits[0].Id;
+        return hits.Count == 0 ? $"no notebook matches '{query}'" : hits[0].Chunk.Citation;
     }
 
-    public void Dispose()
-    {
-        tfidf.Dispose();
-        matrix.Dispose();
-    }
+    public void Dispose() => bm25.Dispose();
 }

@@ -27,6 +27,13 @@ public static class ToyChatFormat
 
     public static int VocabSize => Alphabet.Length;
 
+    /// <summary>
+    /// The characters of a tool's result the model reads (the rest is cut): the small model's context is 128 characters,
+    /// and a citation such as "[20-guidance-latent-diffusion §20 · Guidance, latent diffusion and ...]" would fill it.
+    /// Agents on large models cut long tool results for the same reason. The program (and the trace) keeps the whole result.
+    /// </summary>
+    public const int MaxObservationLength = 48;
+
     static readonly Regex CallPattern = new(@"^([A-Za-z_][A-Za-z0-9_]*)\((.*)\)$", RegexOptions.Compiled);
 
     /// <summary>Character ids of <paramref name="text"/> (unknown characters become '?').</summary>
@@ -67,7 +74,7 @@ public static class ToyChatFormat
             if (m.Role == ChatRole.Tool)
             {
                 foreach (var r in m.Contents.OfType<FunctionResultContent>())
-                    sb.Append("O:").Append(OneLine(ResultText(r.Result))).Append('\n');
+                    sb.Append("O:").Append(Cut(OneLine(ResultText(r.Result)), MaxObservationLength)).Append('\n');
                 continue;
             }
             // assistant: its tool calls, or its text
@@ -135,6 +142,8 @@ public static class ToyChatFormat
         JsonElement e => e.GetRawText(),
         _ => Convert.ToString(result, System.Globalization.CultureInfo.InvariantCulture) ?? "",
     };
+
+    static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 
     static string OneLine(string? text) => (text ?? "").Replace('\r', ' ').Replace('\n', ' ');
 }

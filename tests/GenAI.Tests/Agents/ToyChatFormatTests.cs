@@ -15,6 +15,17 @@ public class ToyChatFormatTests
     }
 
     [Fact]
+    public void A_long_observation_is_cut_to_what_the_model_reads()
+    {
+        var citation = "[20-guidance-latent-diffusion §20 · Guidance, latent diffusion and the course's generators side by side]";
+        var text = ToyChatFormat.RenderTranscript([new(ChatRole.User, "notebook on guidance?"),
+            new(ChatRole.Assistant, [new FunctionCallContent("s1", "search", new Dictionary<string, object?> { ["query"] = "guidance" })]),
+            new(ChatRole.Tool, [new FunctionResultContent("s1", citation)])]);
+        Assert.EndsWith("\nO:" + citation[..ToyChatFormat.MaxObservationLength] + "\n", text);
+        Assert.Equal(48, ToyChatFormat.MaxObservationLength);
+    }
+
+    [Fact]
     public void System_messages_are_left_out_and_the_prompt_ends_with_the_assistant_marker() =>
         Assert.Equal("\nU:1+1\nA:", ToyChatFormat.RenderPrompt([new(ChatRole.System, "be nice"), new(ChatRole.User, "1+1")]));
 
