@@ -55,7 +55,7 @@ public sealed class CourseNotebookTests
         Assert.True(passes >= exercises, $"{notebook}: {exercises} exercise cells but {passes} checker pass lines");
         // The course site's "this run" number for the notebook (course.json's result pattern) is found in its outputs.
         if (CourseDescription.TryLoad(NotebooksFolder)?.Find(name)?.Entry.Result is { } pattern)
-            Assert.True(CourseSite.ResultOf(NotebookFile.Read(Path.Combine(result.OutputFolder, name + ".ipynb")), pattern) is not null,
+            Assert.True(CourseSite.ResultOf(CourseSite.ReadExecuted(Path.Combine(result.OutputFolder, name + ".ipynb")), pattern) is not null,
                 $"{notebook}: course.json's result pattern /{pattern}/ matches nothing the notebook printed");
     }
 
